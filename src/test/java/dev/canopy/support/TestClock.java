@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** The application clock in tests: starts at the real time and moves only when a test moves it. */
 public class TestClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Override
     public ZoneId getZone() {

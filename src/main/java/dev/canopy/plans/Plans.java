@@ -1,0 +1,152 @@
+package dev.canopy.plans;
+
+import dev.canopy.web.Refusal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes a portal's plan: choose a plan for a period, extend it, raise Enterprise's member limit, start the one
+ * Professional trial. Every change locks the portal's row first, so concurrent changes apply one after another.
+ */
+@Service
+public class Plans {
+
+    public static final Duration TRIAL_LENGTH = Duration.ofDays(15);
+    private static final Logger log = LoggerFactory.getLogger(Plans.class);
+
+    private final PortalPlans portalPlans;
+    private final Clock clock;
+
+    Plans(PortalPlans portalPlans, Clock clock) {
+        this.portalPlans = portalPlans;
+        this.clock = clock;
+    }
+
+    public PortalPlan current(long portalId) {
+        return portalPlans.find(portalId).orElseThrow(() -> new IllegalArgumentException("No portal " + portalId));
+    }
+
+    public int activeMembers(long portalId) {
+        return portalPlans.activeMembers(portalId);
+    }
+
+    /**
+     * Puts the portal on a plan. A paid plan runs for the given months from now; choosing the plan the portal is
+     * already paying for extends it instead. Choosing any plan ends a running trial.
+     */
+    @Transactional
+    public PortalPlan choose(long portalId, Plan plan, int months) {
+        PortalPlan current = portalPlans.lock(portalId);
+        if (plan.paid() && !Plan.PERIODS.contains(months)) {
+            throw new Refusal("months", "plan.period.invalid");
+        }
+        if (plan.paid() && plan == current.plan() && !current.inTrial()) {
+            return extendLocked(current, months);
+        }
+        Instant paidUntil = plan.paid() ? plusMonths(clock.instant(), months) : null;
+        int enterpriseLimit = plan == Plan.ENTERPRISE ? current.enterpriseLimit() : Plan.ENTERPRISE_LIMITS.get(0);
+        PortalPlan chosen =
+                new PortalPlan(portalId, plan, paidUntil, enterpriseLimit, null, null, null, current.ownTrialUsed());
+        portalPlans.save(chosen);
+        log.info("Portal {} moved from {} to {}", portalId, current.plan(), plan);
+        return chosen;
+    }
+
+    /** Moves the end of a paid period by the given months. */
+    @Transactional
+    public PortalPlan extend(long portalId, int months) {
+        return extendLocked(portalPlans.lock(portalId), months);
+    }
+
+    private PortalPlan extendLocked(PortalPlan current, int months) {
+        if (!Plan.PERIODS.contains(months)) {
+            throw new Refusal("months", "plan.period.invalid");
+        }
+        if (!current.plan().paid() || current.inTrial()) {
+            throw new Refusal(null, "plan.extend.notPaid");
+        }
+        Instant from = current.paidUntil().isAfter(clock.instant()) ? current.paidUntil() : clock.instant();
+        PortalPlan extended = new PortalPlan(
+                current.portalId(),
+                current.plan(),
+                plusMonths(from, months),
+                current.enterpriseLimit(),
+                null,
+                null,
+                null,
+                current.ownTrialUsed());
+        portalPlans.save(extended);
+        log.info("Portal {} extended {} until {}", current.portalId(), current.plan(), extended.paidUntil());
+        return extended;
+    }
+
+    /** Sets the member limit of an Enterprise portal to one of the offered steps. */
+    @Transactional
+    public PortalPlan setEnterpriseLimit(long portalId, int limit) {
+        PortalPlan current = portalPlans.lock(portalId);
+        if (current.plan() != Plan.ENTERPRISE) {
+            throw new Refusal(null, "plan.limit.notEnterprise");
+        }
+        if (!Plan.ENTERPRISE_LIMITS.contains(limit)) {
+            throw new Refusal("limit", "plan.limit.invalid");
+        }
+        PortalPlan changed = new PortalPlan(
+                portalId,
+                current.plan(),
+                current.paidUntil(),
+                limit,
+                current.trialEndsAt(),
+                current.planBeforeTrial(),
+                current.paidUntilBeforeTrial(),
+                current.ownTrialUsed());
+        portalPlans.save(changed);
+        return changed;
+    }
+
+    /** Starts the portal's one 15-day Professional trial; the portal returns to its current plan afterwards. */
+    @Transactional
+    public PortalPlan startTrial(long portalId) {
+        PortalPlan current = portalPlans.lock(portalId);
+        if (current.inTrial()) {
+            throw new Refusal(null, "plan.trial.running");
+        }
+        if (current.ownTrialUsed()) {
+            throw new Refusal(null, "plan.trial.used");
+        }
+        PortalPlan trial = new PortalPlan(
+                portalId,
+                Plan.PROFESSIONAL,
+                null,
+                current.enterpriseLimit(),
+                clock.instant().plus(TRIAL_LENGTH),
+                current.plan(),
+                current.paidUntil(),
+                true);
+        portalPlans.save(trial);
+        log.info("Portal {} started its Professional trial", portalId);
+        return trial;
+    }
+
+    /**
+     * Raises a refusal unless one more member may become active. Locks the portal's row, so two activations at the
+     * same moment cannot both take the last place.
+     */
+    @Transactional
+    public void ensureRoomForActivation(long portalId) {
+        PortalPlan current = portalPlans.lock(portalId);
+        Integer limit = current.memberLimit();
+        if (limit != null && portalPlans.activeMembers(portalId) >= limit) {
+            throw new Refusal(null, "plan.limitReached", limit);
+        }
+    }
+
+    private static Instant plusMonths(Instant from, int months) {
+        return from.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+    }
+}
