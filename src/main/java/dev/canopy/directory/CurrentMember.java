@@ -17,6 +17,10 @@ public record CurrentMember(Portal portal, Person person, Membership membership)
         return member;
     }
 
+    public static java.util.Optional<CurrentMember> find(HttpServletRequest request) {
+        return java.util.Optional.ofNullable((CurrentMember) request.getAttribute(ATTRIBUTE));
+    }
+
     public boolean administrator() {
         return membership.role() == MemberRole.ADMINISTRATOR;
     }

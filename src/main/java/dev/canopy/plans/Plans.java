@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +24,14 @@ public class Plans {
 
     private final PortalPlans portalPlans;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final List<PlanChangeGuard> guards;
 
-    Plans(PortalPlans portalPlans, Clock clock) {
+    Plans(PortalPlans portalPlans, Clock clock, ApplicationEventPublisher events, List<PlanChangeGuard> guards) {
         this.portalPlans = portalPlans;
         this.clock = clock;
+        this.events = events;
+        this.guards = guards;
     }
 
     public PortalPlan current(long portalId) {
@@ -49,11 +55,12 @@ public class Plans {
         if (plan.paid() && plan == current.plan() && !current.inTrial()) {
             return extendLocked(current, months);
         }
+        guards.forEach(guard -> guard.checkChange(portalId, current.plan(), plan));
         Instant paidUntil = plan.paid() ? plusMonths(clock.instant(), months) : null;
         int enterpriseLimit = plan == Plan.ENTERPRISE ? current.enterpriseLimit() : Plan.ENTERPRISE_LIMITS.get(0);
         PortalPlan chosen =
                 new PortalPlan(portalId, plan, paidUntil, enterpriseLimit, null, null, null, current.ownTrialUsed());
-        portalPlans.save(chosen);
+        save(current, chosen);
         log.info("Portal {} moved from {} to {}", portalId, current.plan(), plan);
         return chosen;
     }
@@ -128,9 +135,36 @@ public class Plans {
                 current.plan(),
                 current.paidUntil(),
                 true);
-        portalPlans.save(trial);
+        save(current, trial);
         log.info("Portal {} started its Professional trial", portalId);
         return trial;
+    }
+
+    /**
+     * Starts the 15-day Professional trial a Free portal gets when it joins a network. It does not use up the
+     * portal's own trial; at its end the portal returns to Free.
+     */
+    @Transactional
+    public PortalPlan startNetworkTrial(long portalId) {
+        PortalPlan current = portalPlans.lock(portalId);
+        PortalPlan trial = new PortalPlan(
+                portalId,
+                Plan.PROFESSIONAL,
+                null,
+                current.enterpriseLimit(),
+                clock.instant().plus(TRIAL_LENGTH),
+                current.plan(),
+                current.paidUntil(),
+                current.ownTrialUsed());
+        save(current, trial);
+        log.info("Portal {} started a network trial", portalId);
+        return trial;
+    }
+
+    private void save(PortalPlan before, PortalPlan after) {
+        portalPlans.save(after);
+        events.publishEvent(
+                new PlanChanged(after.portalId(), before.plan(), after.plan(), before.paid(), after.paid()));
     }
 
     /**

@@ -43,7 +43,7 @@ class ErrorHandling implements ErrorController {
         errorPages.render(request, response, 400, "error.badRequest", "error.badRequest.message");
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");
     }

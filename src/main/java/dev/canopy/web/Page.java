@@ -15,7 +15,8 @@ public record Page(
         Viewer viewer,
         PortalBar portal,
         String hubUrl,
-        String currentPath) {
+        String currentPath,
+        boolean networkWidget) {
 
     /** Returns the message for the key in the page's language. */
     public String msg(String key, Object... arguments) {

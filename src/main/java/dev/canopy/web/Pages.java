@@ -17,6 +17,7 @@ public class Pages {
     public static final String VIEWER_ATTRIBUTE = Pages.class.getName() + ".viewer";
     public static final String PORTAL_ATTRIBUTE = Pages.class.getName() + ".portal";
     public static final String HUB_URL_ATTRIBUTE = Pages.class.getName() + ".hubUrl";
+    public static final String NETWORK_WIDGET_ATTRIBUTE = Pages.class.getName() + ".networkWidget";
 
     private final MessageSource messages;
 
@@ -40,7 +41,8 @@ public class Pages {
                 (Page.Viewer) request.getAttribute(VIEWER_ATTRIBUTE),
                 (Page.PortalBar) request.getAttribute(PORTAL_ATTRIBUTE),
                 hubUrl == null ? "/" : hubUrl,
-                request.getRequestURI());
+                request.getRequestURI(),
+                Boolean.TRUE.equals(request.getAttribute(NETWORK_WIDGET_ATTRIBUTE)));
     }
 
     public String msg(String key, Object... arguments) {

@@ -17,7 +17,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"canopy.data-dir=target/test-data", "spring.session.jdbc.cleanup-cron=-"})
+        properties = {
+            "canopy.data-dir=target/test-data",
+            "spring.session.jdbc.cleanup-cron=-",
+            "canopy.scheduler.polling-interval=200ms"
+        })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestClockConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

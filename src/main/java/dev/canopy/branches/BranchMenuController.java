@@ -1,0 +1,79 @@
+package dev.canopy.branches;
+
+import dev.canopy.directory.CurrentMember;
+import dev.canopy.directory.PortalDirectory;
+import dev.canopy.web.NotFoundException;
+import dev.canopy.web.Pages;
+import dev.canopy.web.PortalPage;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The network managers' menu on a branch, served on the main portal: the branch's employees (read-only) and the
+ * disconnect confirmation. A branch outside this portal's network is not found.
+ */
+@Controller
+@PortalPage
+class BranchMenuController {
+
+    private final BranchNetwork network;
+    private final Networks networks;
+    private final PortalDirectory directory;
+    private final Pages pages;
+
+    BranchMenuController(BranchNetwork network, Networks networks, PortalDirectory directory, Pages pages) {
+        this.network = network;
+        this.networks = networks;
+        this.directory = directory;
+        this.pages = pages;
+    }
+
+    @GetMapping("/network/branches/{branchId}/employees")
+    String employees(@PathVariable String branchId, HttpServletRequest request, Model model) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        model.addAttribute("page", pages.page(request, "network.employees.title", branch.title()));
+        model.addAttribute("branchTitle", branch.title());
+        model.addAttribute("members", directory.members(branch.id()));
+        return "portal/branchEmployees";
+    }
+
+    @GetMapping("/network/branches/{branchId}/disconnect")
+    String confirmDisconnect(@PathVariable String branchId, HttpServletRequest request, Model model) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        model.addAttribute("page", pages.page(request, "network.disconnect.title", branch.title()));
+        model.addAttribute("branchId", branch.id());
+        model.addAttribute("branchTitle", branch.title());
+        model.addAttribute(
+                "branchAddress",
+                directory.host(
+                        new dev.canopy.directory.Portal(branch.id(), branch.title(), branch.name(), branch.zone())));
+        return "portal/branchDisconnect";
+    }
+
+    @PostMapping("/network/branches/{branchId}/disconnect")
+    String disconnect(@PathVariable String branchId, HttpServletRequest request) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        CurrentMember member = CurrentMember.of(request);
+        network.disconnect(member.person().id(), member.portal().id(), branch.id());
+        return "redirect:/settings/network?done=network.disconnected";
+    }
+
+    /** Finds a branch of the network whose main portal serves this request, for one of its administrators. */
+    private NetworkPortal managedBranch(HttpServletRequest request, String branchId) {
+        CurrentMember member = CurrentMember.of(request);
+        if (!member.administrator() || !branchId.matches("\\d{1,18}")) {
+            throw new NotFoundException("Branch");
+        }
+        NetworkPortal main = networks.portal(member.portal().id())
+                .filter(NetworkPortal::main)
+                .orElseThrow(() -> new NotFoundException("Branch"));
+        return networks.portal(Long.parseLong(branchId))
+                .filter(NetworkPortal::branch)
+                .filter(found -> found.networkId().equals(main.networkId()))
+                .orElseThrow(() -> new NotFoundException("Branch"));
+    }
+}

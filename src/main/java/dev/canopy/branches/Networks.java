@@ -1,0 +1,182 @@
+package dev.canopy.branches;
+
+import dev.canopy.plans.Plan;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The networks table and the network columns of directory.portals. */
+@Repository
+class Networks {
+
+    static final String PORTAL_COLUMNS = """
+            p.id, p.title, p.name, p.zone, p.plan, p.trial_ends_at, p.network_id, p.ever_in_network,
+            (n.main_portal_id = p.id) as is_main
+            """;
+
+    static final RowMapper<NetworkPortal> PORTAL = (rows, n) -> new NetworkPortal(
+            rows.getLong("id"),
+            rows.getString("title"),
+            rows.getString("name"),
+            rows.getString("zone"),
+            Plan.valueOf(rows.getString("plan")),
+            Plan.valueOf(rows.getString("plan")).paid(),
+            (Long) rows.getObject("network_id", Long.class),
+            rows.getBoolean("is_main"),
+            rows.getBoolean("ever_in_network"));
+
+    private final JdbcClient jdbc;
+
+    Networks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<NetworkPortal> portal(long portalId) {
+        return jdbc.sql(
+                        "select " + PORTAL_COLUMNS
+                                + " from directory.portals p left join directory.networks n on n.id = p.network_id where p.id = ?")
+                .param(portalId)
+                .query(PORTAL)
+                .optional();
+    }
+
+    /** Locks the portals' rows in id order, so two transactions touching the same pair cannot deadlock. */
+    void lock(long... portalIds) {
+        long[] sorted = java.util.Arrays.stream(portalIds).sorted().toArray();
+        for (long id : sorted) {
+            jdbc.sql("select id from directory.portals where id = ? for update")
+                    .param(id)
+                    .query(Long.class)
+                    .list();
+        }
+    }
+
+    Optional<Long> networkOfMain(long mainPortalId) {
+        return jdbc.sql("select id from directory.networks where main_portal_id = ?")
+                .param(mainPortalId)
+                .query(Long.class)
+                .optional();
+    }
+
+    Optional<NetworkPortal> mainOf(long networkId) {
+        return jdbc.sql(
+                        "select " + PORTAL_COLUMNS
+                                + " from directory.networks n join directory.portals p on p.id = n.main_portal_id where n.id = ?")
+                .param(networkId)
+                .query(PORTAL)
+                .optional();
+    }
+
+    long create(long mainPortalId, String zone, Instant now) {
+        long networkId = jdbc.sql(
+                        "insert into directory.networks (main_portal_id, zone, created_at) values (?, ?, ?) returning id")
+                .params(mainPortalId, zone, at(now))
+                .query(Long.class)
+                .single();
+        attach(mainPortalId, networkId, now);
+        return networkId;
+    }
+
+    void attach(long portalId, long networkId, Instant now) {
+        jdbc.sql("update directory.portals set network_id = ?, ever_in_network = true, connected_at = ? where id = ?")
+                .params(networkId, at(now), portalId)
+                .update();
+    }
+
+    void detach(long portalId) {
+        jdbc.sql("update directory.portals set network_id = null, connected_at = null where id = ?")
+                .param(portalId)
+                .update();
+    }
+
+    int branchCount(long networkId) {
+        return jdbc.sql("""
+                        select count(*) from directory.portals p join directory.networks n on n.id = p.network_id
+                        where p.network_id = ? and p.id <> n.main_portal_id
+                        """).param(networkId).query(Integer.class).single();
+    }
+
+    /** Ends a network that has no branches left; its main portal becomes an ordinary portal again. */
+    void dissolve(long networkId) {
+        jdbc.sql("update directory.portals set network_id = null, connected_at = null where network_id = ?")
+                .param(networkId)
+                .update();
+        jdbc.sql("delete from directory.networks where id = ?").param(networkId).update();
+    }
+
+    /** Lists the network's portals where the person is an active member: the main portal first, then by title. */
+    List<WidgetEntry> memberPortals(long networkId, long personId) {
+        return jdbc
+                .sql("select " + PORTAL_COLUMNS + """
+                        , m.role
+                        from directory.portals p
+                        join directory.networks n on n.id = p.network_id
+                        join directory.memberships m on m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE'
+                        where p.network_id = ?
+                        """)
+                .params(personId, networkId)
+                .query((rows, n) -> new WidgetEntry(PORTAL.mapRow(rows, n), rows.getString("role")))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(
+                                (WidgetEntry entry) -> !entry.portal().main())
+                        .thenComparing(entry -> entry.portal().title().toLowerCase())
+                        .thenComparing(entry -> entry.portal().id()))
+                .toList();
+    }
+
+    /** Lists one page of the network's branches where the person is not an active member, by title. */
+    List<NetworkPortal> otherBranches(long networkId, long personId, String search, int offset, int limit) {
+        return jdbc.sql("select " + PORTAL_COLUMNS + """
+                        from directory.portals p
+                        join directory.networks n on n.id = p.network_id
+                        where p.network_id = ? and p.id <> n.main_portal_id
+                          and (? = '' or lower(p.title) like ? or p.name like ?)
+                          and not exists (select 1 from directory.memberships m
+                                          where m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE')
+                        order by lower(p.title), p.id
+                        offset ? limit ?
+                        """)
+                .params(networkId, search, like(search), like(search), personId, offset, limit)
+                .query(PORTAL)
+                .list();
+    }
+
+    int countOtherBranches(long networkId, long personId, String search) {
+        return jdbc.sql("""
+                        select count(*) from directory.portals p
+                        join directory.networks n on n.id = p.network_id
+                        where p.network_id = ? and p.id <> n.main_portal_id
+                          and (? = '' or lower(p.title) like ? or p.name like ?)
+                          and not exists (select 1 from directory.memberships m
+                                          where m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE')
+                        """)
+                .params(networkId, search, like(search), like(search), personId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Counts the network's portals where the person is an active member. */
+    int memberPortalCount(long networkId, long personId) {
+        return jdbc.sql("""
+                        select count(*) from directory.memberships m join directory.portals p on p.id = m.portal_id
+                        where m.person_id = ? and m.state = 'ACTIVE' and p.network_id = ?
+                        """).params(personId, networkId).query(Integer.class).single();
+    }
+
+    private static String like(String search) {
+        String escaped =
+                search.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.canopy.branches;
+
+import dev.canopy.directory.PortalDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The network widget: shown on a portal of a network to people who can see at least one other portal of it there,
+ * that is network managers and active members of several of its portals.
+ */
+@Service
+public class Widget {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Networks networks;
+    private final PortalDirectory directory;
+
+    Widget(Networks networks, PortalDirectory directory) {
+        this.networks = networks;
+        this.directory = directory;
+    }
+
+    /** Returns who the person is in the portal's network, or empty when the widget is not theirs to see. */
+    public Optional<Access> access(long portalId, long personId) {
+        var portal = networks.portal(portalId).filter(NetworkPortal::inNetwork);
+        if (portal.isEmpty()) {
+            return Optional.empty();
+        }
+        NetworkPortal main = networks.mainOf(portal.get().networkId()).orElseThrow();
+        boolean manager = directory.isActiveAdministrator(main.id(), personId);
+        if (!manager && networks.memberPortalCount(portal.get().networkId(), personId) < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Access(portal.get().networkId(), main, manager));
+    }
+
+    /** Builds the widget's content for one page of other branches and a search. */
+    public WidgetView view(long currentPortalId, long personId, Access access, String search, int page) {
+        String query = search == null ? "" : search.strip().toLowerCase();
+        List<WidgetView.Row> members = networks.memberPortals(access.networkId(), personId).stream()
+                .filter(entry -> query.isEmpty() || matches(entry.portal(), query))
+                .map(entry -> row(entry.portal(), entry.role(), currentPortalId, access))
+                .toList();
+        List<WidgetView.Row> others = List.of();
+        int total = 0;
+        int safePage = Math.max(1, page);
+        if (access.manager()) {
+            total = networks.countOtherBranches(access.networkId(), personId, query);
+            others =
+                    networks
+                            .otherBranches(access.networkId(), personId, query, (safePage - 1) * PAGE_SIZE, PAGE_SIZE)
+                            .stream()
+                            .map(portal -> row(portal, null, currentPortalId, access))
+                            .toList();
+        }
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new WidgetView(
+                members,
+                others,
+                access.manager(),
+                search == null ? "" : search.strip(),
+                safePage,
+                pages,
+                directory.url(portalOf(access.main()), "/network/branches/"));
+    }
+
+    private WidgetView.Row row(NetworkPortal portal, String role, long currentPortalId, Access access) {
+        var directoryPortal = portalOf(portal);
+        String standing = portal.suspended() ? "suspended" : null;
+        return new WidgetView.Row(
+                portal.id(),
+                portal.title(),
+                directory.host(directoryPortal),
+                directory.url(directoryPortal, "/"),
+                role,
+                portal.id() == currentPortalId,
+                portal.main(),
+                standing,
+                access.manager() && portal.branch());
+    }
+
+    private static boolean matches(NetworkPortal portal, String query) {
+        return portal.title().toLowerCase().contains(query) || portal.name().contains(query);
+    }
+
+    private static dev.canopy.directory.Portal portalOf(NetworkPortal portal) {
+        return new dev.canopy.directory.Portal(portal.id(), portal.title(), portal.name(), portal.zone());
+    }
+
+    /**
+     * The person's place in a network.
+     *
+     * @param manager whether the person is an active administrator of the main portal
+     */
+    public record Access(long networkId, NetworkPortal main, boolean manager) {}
+}
