@@ -28,7 +28,7 @@ create table directory.invitations (
 create index invitations_member on directory.invitations (portal_id, member_id);
 create index invitations_email on directory.invitations (email) where accepted_at is null and withdrawn_at is null;
 
--- The portal-wide invite link. Administrators copy it from the portal, so its token is kept as it is; a new token
+-- The portal-wide invite link. Administrators copy it from the portal, so its token is kept as it is. A new token
 -- replaces the old one, and turning the link off stops it at once.
 create table directory.invite_links (
     portal_id bigint primary key references directory.portals (id),

@@ -200,7 +200,7 @@ class Memberships {
                 .single();
     }
 
-    /** A LIKE pattern that matches the text anywhere, with the text's own wildcards taken literally. */
+    /** Builds a LIKE pattern that matches the text anywhere, with the text's own wildcards taken literally. */
     private static String containing(String text) {
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";

@@ -3,7 +3,7 @@ package dev.canopy.directory;
 import java.util.List;
 
 /**
- * The invitations a person has not answered yet, as the hub lists them. The members module implements it, so the
+ * The open invitations of a person, as the hub lists them. The members module implements it, so the
  * hub can show them without depending on that module.
  */
 public interface PendingInvitations {

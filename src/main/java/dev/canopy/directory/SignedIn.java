@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** Who is signed in on the hub, and starting a hub session for a person, for hub pages of other modules. */
+/** Access to the signed-in person and to starting a hub session, for the hub pages of other modules. */
 @Component
 public class SignedIn {
 

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the members pages need of a portal's departments: their names, who is in which, and placing a newcomer in
- * the department the invite link names. The structure module owns the departments themselves.
+ * Read access to a portal's departments for the members pages (names, and the departments of each member), plus
+ * placing a newcomer in the invite link's department. The structure module owns the departments themselves.
  */
 @Repository
 class Departments {

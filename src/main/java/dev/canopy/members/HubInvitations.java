@@ -9,8 +9,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists a person's open invitations on the hub. Only a verified email sees them: without that proof, anyone could
- * register someone else's address and read the invitations sent to it.
+ * Lists a person's open invitations on the hub. With SMTP, only a verified email gets the list, because otherwise
+ * anyone could register someone else's address and read the invitations sent to it.
  */
 @Component
 class HubInvitations implements PendingInvitations {

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How a person joins a portal: by a mailed invitation, from the hub's list, or by the portal's invite link. */
+/** Joining a portal by a mailed invitation, from the hub's list of invitations, or by the portal's invite link. */
 @Service
 class InvitationAcceptance {
 
@@ -50,7 +50,7 @@ class InvitationAcceptance {
         this.clock = clock;
     }
 
-    /** Returns the open invitation of the token, or raises a refusal that says why it cannot be used. */
+    /** Returns the open invitation of the token, or raises a refusal whose message key gives the reason it is closed. */
     Invitations.Invitation open(String token) {
         var invitation = invitations.findByToken(token).orElseThrow(() -> new Refusal(null, "invitation.unknown"));
         checkOpen(invitation);

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What administrators do to bring people in: invite by email, add directly, re-send, withdraw and re-invite. Every
- * id is looked up within the administrator's portal.
+ * Administrators' actions that bring people in: invite by email, add directly, re-send, withdraw and re-invite.
+ * Every id is looked up within the administrator's portal.
  */
 @Service
 class InvitationManagement {
@@ -83,8 +83,8 @@ class InvitationManagement {
     }
 
     /**
-     * Adds a person directly: a verified profile with this email becomes an active member at once and is told by
-     * mail; anyone else is invited. Returns whether the person was added rather than invited.
+     * Adds a person directly: a verified profile with this email becomes an active member at once and gets a mail
+     * about it. Anyone else is invited. Returns whether the person was added rather than invited.
      */
     @Transactional
     public boolean add(Portal portal, Membership administrator, String email) {

@@ -7,7 +7,7 @@ import dev.canopy.web.FormErrors;
  *
  * @param email the invited email, or null for an invite link, where newcomers type their own
  * @param basePath the path of the link, such as {@code /invitations/<token>}, that the forms post below
- * @param signedInName the name of the signed-in person, or null when nobody is signed in
+ * @param signedInName the name of the signed-in person, or null without a signed-in person
  */
 public record Landing(
         String portalTitle,

@@ -1,7 +1,6 @@
 package dev.canopy.members;
 
 import dev.canopy.directory.CurrentMember;
-import dev.canopy.directory.MemberListing;
 import dev.canopy.directory.MemberRole;
 import dev.canopy.directory.MemberState;
 import dev.canopy.directory.Membership;
@@ -12,11 +11,6 @@ import dev.canopy.web.PortalPage;
 import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,33 +27,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PortalPage
 class MembersController {
 
-    static final int PAGE_SIZE = 25;
-    static final int MAX_QUERY = 100;
     static final int UNPROCESSABLE = 422;
 
     private final PortalMembers members;
-    private final Invitations invitations;
-    private final Departments departments;
+    private final MembersList list;
     private final InvitationManagement management;
     private final Approvals approvals;
     private final Pages pages;
-    private final Clock clock;
 
     MembersController(
             PortalMembers members,
-            Invitations invitations,
-            Departments departments,
+            MembersList list,
             InvitationManagement management,
             Approvals approvals,
-            Pages pages,
-            Clock clock) {
+            Pages pages) {
         this.members = members;
-        this.invitations = invitations;
-        this.departments = departments;
+        this.list = list;
         this.management = management;
         this.approvals = approvals;
         this.pages = pages;
-        this.clock = clock;
     }
 
     @GetMapping("/members")
@@ -70,79 +56,7 @@ class MembersController {
             HttpServletRequest request,
             Model model) {
         String notice = (String) model.getAttribute("notice");
-        return listPage(request, model, q, state, page, notice, FormErrors.none());
-    }
-
-    private String listPage(
-            HttpServletRequest request,
-            Model model,
-            String q,
-            String state,
-            String page,
-            String notice,
-            FormErrors errors) {
-        CurrentMember viewer = CurrentMember.of(request);
-        long portalId = viewer.portal().id();
-        String query = q.strip();
-        query = query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
-        MemberState stateFilter = parseState(state);
-
-        long total = members.count(portalId, query, stateFilter);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int number = Math.min(parsePage(page), pages);
-        List<MemberListing> listings =
-                members.search(portalId, query, stateFilter, (number - 1) * PAGE_SIZE, PAGE_SIZE);
-        List<Long> ids = listings.stream().map(MemberListing::memberId).toList();
-        Map<Long, List<String>> departmentNames = departments.namesOf(portalId, ids);
-        Map<Long, Invitations.Invitation> open = invitations.openOf(portalId, ids);
-        Instant now = clock.instant();
-        List<MemberRow> rows = listings.stream()
-                .map(listing -> {
-                    var invitation = open.get(listing.memberId());
-                    return new MemberRow(
-                            listing.memberId(),
-                            listing.name(),
-                            listing.email(),
-                            listing.role(),
-                            listing.state(),
-                            listing.position(),
-                            departmentNames.getOrDefault(listing.memberId(), List.of()),
-                            invitation == null ? null : invitation.id(),
-                            invitation != null && invitation.expired(now));
-                })
-                .toList();
-
-        model.addAttribute("page", this.pages.page(request, "members.title"));
-        model.addAttribute(
-                "view",
-                new MembersView(
-                        rows,
-                        query,
-                        stateFilter,
-                        number,
-                        pages,
-                        total,
-                        viewer.administrator(),
-                        viewer.membership().id(),
-                        notice,
-                        errors));
-        return "members/list";
-    }
-
-    private static MemberState parseState(String state) {
-        try {
-            return state.isBlank() ? null : MemberState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int parsePage(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return list.render(request, model, q, state, page, notice, FormErrors.none());
     }
 
     @PostMapping("/members/{memberId}/role")
@@ -313,7 +227,7 @@ class MembersController {
             action.run();
         } catch (Refusal refusal) {
             response.setStatus(UNPROCESSABLE);
-            return listPage(request, model, "", "", "", null, FormErrors.of(refusal, pages));
+            return list.render(request, model, "", "", "", null, FormErrors.of(refusal, pages));
         }
         redirect.addFlashAttribute("notice", pages.msg(doneKey));
         return "redirect:/members";

@@ -1,6 +1,6 @@
 package dev.canopy.members;
 
-/** Raised when an id names nothing in the current portal; the page answers 404 and names nothing. */
+/** Raised when an id matches nothing in the current portal. The response is a 404 page that names nothing. */
 class NotFound extends RuntimeException {
 
     NotFound() {
