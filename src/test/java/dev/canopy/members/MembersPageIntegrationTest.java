@@ -138,6 +138,9 @@ class MembersPageIntegrationTest {
                 var invite = bob.post(canopy.portal("staff-corp", "/members/invite"), "email", "eve@staff.example");
                 var demote = bob.post(canopy.portal("staff-corp", "/members/" + annId + "/role"), "role", "EMPLOYEE");
                 var dismiss = bob.post(canopy.portal("staff-corp", "/members/" + annId + "/dismiss"));
+                var add = bob.post(canopy.portal("staff-corp", "/members/add"), "email", "eve@staff.example");
+                var link = bob.post(canopy.portal("staff-corp", "/members/invite-link"), "enabled", "true");
+                var renew = bob.post(canopy.portal("staff-corp", "/members/invite-link/renew"));
 
                 assertThat(page.status()).isEqualTo(200);
                 assertThat(page.body()).contains("Ann Founder").doesNotContain("data-testid=\"role-form\"");
@@ -147,6 +150,13 @@ class MembersPageIntegrationTest {
                 assertThat(invite.status()).isEqualTo(403);
                 assertThat(demote.status()).isEqualTo(403);
                 assertThat(dismiss.status()).isEqualTo(403);
+                assertThat(add.status()).isEqualTo(403);
+                assertThat(link.status()).isEqualTo(403);
+                assertThat(renew.status()).isEqualTo(403);
+                assertThat(jdbc.sql("select count(*) from directory.invite_links")
+                                .query(Long.class)
+                                .single())
+                        .isZero();
                 assertThat(steps.role(annId)).isEqualTo("ADMINISTRATOR");
                 assertThat(steps.state(annId)).isEqualTo("ACTIVE");
                 assertThat(jdbc.sql("select count(*) from directory.memberships where invited_email = ?")
