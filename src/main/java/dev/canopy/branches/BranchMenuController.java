@@ -37,7 +37,7 @@ class BranchMenuController {
         NetworkPortal branch = managedBranch(request, branchId);
         model.addAttribute("page", pages.page(request, "network.employees.title", branch.title()));
         model.addAttribute("branchTitle", branch.title());
-        model.addAttribute("members", directory.members(branch.id()));
+        model.addAttribute("members", directory.members(branch.id(), 1000));
         return "portal/branchEmployees";
     }
 

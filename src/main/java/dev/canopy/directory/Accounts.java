@@ -72,6 +72,19 @@ public class Accounts {
      */
     @Transactional
     public Person register(String email, String password, String name) {
+        return register(email, password, name, false);
+    }
+
+    /**
+     * Registers a person who arrived by a link mailed to this email, such as an invitation: the email counts as
+     * verified at once, and no verification link is mailed.
+     */
+    @Transactional
+    public Person registerWithProvedEmail(String email, String password, String name) {
+        return register(email, password, name, true);
+    }
+
+    private Person register(String email, String password, String name, boolean emailProved) {
         String normalizedEmail = checkEmail(email);
         checkPassword("password", password);
         String cleanName = checkName(name);
@@ -92,14 +105,17 @@ public class Accounts {
                         normalizedEmail,
                         passwordEncoder.encode(password),
                         cleanName,
-                        verifiesEmail() ? null : now,
+                        verifiesEmail() && !emailProved ? null : now,
                         now);
             } catch (DuplicateKeyException e) {
                 throw new Refusal("email", "register.emailTaken");
             }
         }
 
-        if (verifiesEmail()) {
+        if (emailProved) {
+            persons.markVerified(person.id(), now);
+            person = persons.findById(person.id()).orElseThrow();
+        } else if (verifiesEmail()) {
             sendVerification(person);
         }
         log.info("Person {} registered{}", person.id(), person.operator() ? " as the operator" : "");
@@ -127,6 +143,12 @@ public class Accounts {
         persons.markVerified(person.id(), clock.instant());
         log.info("Person {} verified their email", person.id());
         return persons.findById(person.id()).orElseThrow();
+    }
+
+    /** Marks the person's email as verified because they opened a link mailed to it, such as an invitation. */
+    @Transactional
+    public void markEmailProved(long personId) {
+        persons.markVerified(personId, clock.instant());
     }
 
     /** Mails a password-reset link when a profile has this email; says nothing either way. */
@@ -184,7 +206,8 @@ public class Accounts {
         return messages.getMessage(key, arguments, Locale.ENGLISH);
     }
 
-    static String checkEmail(String email) {
+    /** Returns the email trimmed and in lower case, or raises a refusal on the field "email" if it is invalid. */
+    public static String checkEmail(String email) {
         String normalized = Persons.normalizeEmail(email);
         if (normalized.isEmpty()) {
             throw new Refusal("email", "email.missing");

@@ -8,6 +8,7 @@ import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ class HubController {
     private final Addresses addresses;
     private final Mailer mailer;
     private final Pages pages;
+    private final ObjectProvider<PendingInvitations> pendingInvitations;
 
     HubController(
             Persons persons,
@@ -35,7 +37,8 @@ class HubController {
             Accounts accounts,
             Addresses addresses,
             Mailer mailer,
-            Pages pages) {
+            Pages pages,
+            ObjectProvider<PendingInvitations> pendingInvitations) {
         this.persons = persons;
         this.memberships = memberships;
         this.portalCreation = portalCreation;
@@ -43,6 +46,7 @@ class HubController {
         this.addresses = addresses;
         this.mailer = mailer;
         this.pages = pages;
+        this.pendingInvitations = pendingInvitations;
     }
 
     @GetMapping("/")
@@ -64,6 +68,8 @@ class HubController {
         model.addAttribute("page", pages.page(request, "hub.title"));
         model.addAttribute("person", person);
         model.addAttribute("portals", portals);
+        PendingInvitations pending = pendingInvitations.getIfAvailable();
+        model.addAttribute("invitations", pending == null ? List.of() : pending.of(person));
         return "hub/home";
     }
 

@@ -76,9 +76,9 @@ public class PortalDirectory {
                 .toList();
     }
 
-    /** Lists a portal's members, as its Members page shows them. */
-    public List<MemberListing> members(long portalId) {
-        return memberships.listMembers(portalId);
+    /** Lists up to the given number of a portal's members, administrators first, then by name. */
+    public List<MemberListing> members(long portalId, int limit) {
+        return memberships.search(portalId, "", null, 0, limit);
     }
 
     /** The address of a portal as people type it, and its link. */

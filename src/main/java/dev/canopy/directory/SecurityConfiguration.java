@@ -42,7 +42,17 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(new AndRequestMatcher(
                                 onHub,
-                                anyOf("/", "/register", "/sign-in", "/verify", "/password-reset", "/password-reset/*")))
+                                anyOf(
+                                        "/",
+                                        "/register",
+                                        "/sign-in",
+                                        "/verify",
+                                        "/password-reset",
+                                        "/password-reset/*",
+                                        "/invitations/*",
+                                        "/invitations/*/register",
+                                        "/join/*",
+                                        "/join/*/register")))
                         .permitAll()
                         .requestMatchers(new AndRequestMatcher(onPortal, PATHS.matcher("/sso/callback")))
                         .permitAll()

@@ -7,19 +7,19 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random single-use secrets for links and codes; the database keeps only their SHA-256 hashes. */
-final class Tokens {
+public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {}
 
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -27,7 +27,7 @@ final class Tokens {
         }
     }
 
-    static boolean wellFormed(String token) {
+    public static boolean wellFormed(String token) {
         return token != null && token.matches("[A-Za-z0-9_-]{20,100}");
     }
 }
