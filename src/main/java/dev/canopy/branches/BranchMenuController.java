@@ -2,19 +2,25 @@ package dev.canopy.branches;
 
 import dev.canopy.directory.CurrentMember;
 import dev.canopy.directory.PortalDirectory;
+import dev.canopy.web.FormErrors;
 import dev.canopy.web.NotFoundException;
 import dev.canopy.web.Pages;
 import dev.canopy.web.PortalPage;
+import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The network managers' menu on a branch, served on the main portal: the branch's employees (read-only) and the
- * disconnect confirmation. A branch outside this portal's network is not found.
+ * The network managers' menu on a branch, served on the main portal: inviting employees in the branch's name, the
+ * branch's employees (read-only), and the disconnect confirmation. A branch outside this portal's network is not found.
  */
 @Controller
 @PortalPage
@@ -39,6 +45,58 @@ class BranchMenuController {
         model.addAttribute("branchTitle", branch.title());
         model.addAttribute("members", directory.members(branch.id(), 1000));
         return "portal/branchEmployees";
+    }
+
+    @GetMapping("/network/branches/{branchId}/invite")
+    String inviteForm(@PathVariable String branchId, HttpServletRequest request, Model model) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        return invitePage(request, model, branch, "", FormErrors.none(), null);
+    }
+
+    @PostMapping("/network/branches/{branchId}/invite")
+    String invite(
+            @PathVariable String branchId,
+            @RequestParam(defaultValue = "") String emails,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        List<String> addresses = Arrays.stream(emails.split("[\\s,;]+"))
+                .filter(each -> !each.isBlank())
+                .toList();
+        try {
+            network.inviteIntoBranch(
+                    CurrentMember.of(request).person().id(),
+                    CurrentMember.of(request).portal().id(),
+                    branch.id(),
+                    addresses);
+        } catch (Refusal refusal) {
+            response.setStatus(422);
+            return invitePage(request, model, branch, emails, FormErrors.of(refusal, pages), null);
+        }
+        return invitePage(
+                request,
+                model,
+                branch,
+                "",
+                FormErrors.none(),
+                pages.msg("network.invite.sent", addresses.size(), branch.title()));
+    }
+
+    private String invitePage(
+            HttpServletRequest request,
+            Model model,
+            NetworkPortal branch,
+            String emails,
+            FormErrors errors,
+            String notice) {
+        model.addAttribute("page", pages.page(request, "network.invite.title", branch.title()));
+        model.addAttribute("branchId", branch.id());
+        model.addAttribute("branchTitle", branch.title());
+        model.addAttribute("emails", emails);
+        model.addAttribute("errors", errors);
+        model.addAttribute("notice", notice);
+        return "portal/branchInvite";
     }
 
     @GetMapping("/network/branches/{branchId}/disconnect")

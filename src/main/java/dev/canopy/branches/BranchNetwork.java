@@ -2,9 +2,11 @@ package dev.canopy.branches;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import dev.canopy.directory.MemberRole;
 import dev.canopy.directory.Portal;
 import dev.canopy.directory.PortalCreation;
 import dev.canopy.directory.PortalDirectory;
+import dev.canopy.members.PortalInvitations;
 import dev.canopy.plans.Plans;
 import dev.canopy.web.NotFoundException;
 import dev.canopy.web.Refusal;
@@ -37,6 +39,7 @@ public class BranchNetwork {
     private final PortalCreation portalCreation;
     private final Plans plans;
     private final SchedulerClient scheduler;
+    private final PortalInvitations invitations;
     private final Clock clock;
 
     BranchNetwork(
@@ -48,7 +51,9 @@ public class BranchNetwork {
             PortalCreation portalCreation,
             Plans plans,
             SchedulerClient scheduler,
+            PortalInvitations invitations,
             Clock clock) {
+        this.invitations = invitations;
         this.networks = networks;
         this.requests = requests;
         this.networkLog = networkLog;
@@ -245,7 +250,7 @@ public class BranchNetwork {
 
     /** Creates a new portal straight into the network, in its 15-day trial, with the creator as an administrator. */
     @Transactional
-    public Portal createBranch(long actorId, long mainPortalId, String title, String name) {
+    public Portal createBranch(long actorId, long mainPortalId, String title, String name, String administratorEmail) {
         requireAdministrator(actorId, mainPortalId);
         networks.lock(mainPortalId);
         NetworkPortal main = portal(mainPortalId);
@@ -260,8 +265,37 @@ public class BranchNetwork {
         String actor = actorName(actorId);
         networkLog.record(main.id(), NetworkEvent.CONNECTED, created.title(), actor);
         networkLog.record(created.id(), NetworkEvent.CONNECTED, main.title(), actor);
+        if (administratorEmail != null && !administratorEmail.isBlank()) {
+            invitations.inviteAsPortal(created, administratorEmail, MemberRole.ADMINISTRATOR);
+        }
         log.info("Person {} created portal {} as a branch of network {}", actorId, created.id(), networkId);
         return created;
+    }
+
+    /** Invites people into a branch in the branch's own name, on a network manager's word; at most 50 at once. */
+    @Transactional
+    public void inviteIntoBranch(long actorId, long mainPortalId, long branchPortalId, List<String> emails) {
+        requireAdministrator(actorId, mainPortalId);
+        NetworkPortal main = portal(mainPortalId);
+        networks.portal(branchPortalId)
+                .filter(found ->
+                        main.main() && found.branch() && found.networkId().equals(main.networkId()))
+                .orElseThrow(() -> new NotFoundException("Branch"));
+        if (emails.isEmpty()) {
+            throw new Refusal("emails", "email.missing");
+        }
+        if (emails.size() > 50) {
+            throw new Refusal("emails", "network.invite.tooMany", 50);
+        }
+        Portal branch = directory.findById(branchPortalId).orElseThrow();
+        for (String email : emails) {
+            try {
+                invitations.inviteAsPortal(branch, email, MemberRole.EMPLOYEE);
+            } catch (Refusal refusal) {
+                throw new Refusal("emails", "network.invite.failed", email, refusal.messageKey());
+            }
+        }
+        log.info("Person {} invited {} people into branch {}", actorId, emails.size(), branchPortalId);
     }
 
     /** Lists the pending requests where the portal is either side. */

@@ -99,11 +99,12 @@ class NetworkSettingsController {
     String createBranch(
             @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String administrator,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         return act(request, response, model, member -> {
-            network.createBranch(member.person().id(), member.portal().id(), title, name);
+            network.createBranch(member.person().id(), member.portal().id(), title, name, administrator);
             request.setAttribute("done", "network.branchCreated");
         });
     }

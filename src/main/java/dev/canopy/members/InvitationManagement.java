@@ -2,6 +2,7 @@ package dev.canopy.members;
 
 import dev.canopy.directory.Accounts;
 import dev.canopy.directory.Addresses;
+import dev.canopy.directory.MemberRole;
 import dev.canopy.directory.MemberState;
 import dev.canopy.directory.Membership;
 import dev.canopy.directory.Person;
@@ -66,20 +67,33 @@ class InvitationManagement {
     /** Invites an email into the portal; a dismissed member with this email is invited back. */
     @Transactional
     public void invite(Portal portal, Membership inviter, String email) {
+        invite(portal, inviter, email, MemberRole.EMPLOYEE);
+    }
+
+    /**
+     * Invites an email into the portal with the given role. Without an inviter the invitation comes from the portal
+     * itself, by its title, as when a network manager invites people into a branch they are not a member of.
+     */
+    @Transactional
+    public void invite(Portal portal, Membership inviter, String email, MemberRole role) {
         String normalizedEmail = Accounts.checkEmail(email);
         var person = members.personByEmail(normalizedEmail);
         var existing = person.flatMap(found -> members.findByPerson(portal.id(), found.id()));
+        long memberId;
         if (existing.isPresent()) {
             checkInvitable(existing.get());
             members.setState(portal.id(), existing.get().id(), MemberState.INVITED);
-            send(portal, inviter, existing.get().id(), normalizedEmail);
-            return;
+            memberId = existing.get().id();
+        } else {
+            if (members.findInvitedEmail(portal.id(), normalizedEmail).isPresent()) {
+                throw new Refusal("email", "invite.alreadyInvited");
+            }
+            memberId = members.addInvitedEmail(portal.id(), normalizedEmail).id();
         }
-        if (members.findInvitedEmail(portal.id(), normalizedEmail).isPresent()) {
-            throw new Refusal("email", "invite.alreadyInvited");
+        if (role != MemberRole.EMPLOYEE) {
+            members.changeRole(portal.id(), memberId, role);
         }
-        Membership invited = members.addInvitedEmail(portal.id(), normalizedEmail);
-        send(portal, inviter, invited.id(), normalizedEmail);
+        send(portal, inviter, memberId, normalizedEmail);
     }
 
     /**
@@ -186,19 +200,23 @@ class InvitationManagement {
     private void send(Portal portal, Membership inviter, long memberId, String email) {
         Instant now = clock.instant();
         invitations.withdrawOpen(portal.id(), memberId, now);
-        String token = invitations.insert(portal.id(), memberId, email, inviter.id(), now, now.plus(lifetime));
-        Person inviterPerson = members.person(inviter.personId()).orElseThrow();
-        mailer.send(new Mail(
-                portal.id(),
-                email,
-                text("mail.invitation.subject", portal.title()),
-                text(
+        String token = invitations.insert(
+                portal.id(), memberId, email, inviter == null ? null : inviter.id(), now, now.plus(lifetime));
+        String link = addresses.hub("/invitations/" + token);
+        String body = inviter == null
+                ? text("mail.invitation.fromPortal.body", portal.title(), link, lifetime.toDays())
+                : text(
                         "mail.invitation.body",
-                        inviterPerson.name(),
+                        members.person(inviter.personId()).orElseThrow().name(),
                         portal.title(),
-                        addresses.hub("/invitations/" + token),
-                        lifetime.toDays())));
-        log.info("Member {} of portal {} invited by member {}", memberId, portal.id(), inviter.id());
+                        link,
+                        lifetime.toDays());
+        mailer.send(new Mail(portal.id(), email, text("mail.invitation.subject", portal.title()), body));
+        log.info(
+                "Member {} of portal {} invited{}",
+                memberId,
+                portal.id(),
+                inviter == null ? " in the portal's name" : " by member " + inviter.id());
     }
 
     private String text(String key, Object... arguments) {

@@ -33,7 +33,7 @@ class Invitations {
     }
 
     /** Stores a new invitation and returns its token, which exists nowhere else once the mail is sent. */
-    String insert(long portalId, long memberId, String email, long invitedBy, Instant now, Instant expiresAt) {
+    String insert(long portalId, long memberId, String email, Long invitedBy, Instant now, Instant expiresAt) {
         String token = Tokens.generate();
         jdbc.sql("""
                         insert into directory.invitations

@@ -294,7 +294,7 @@ class BranchNetworkIntegrationTest {
         long ann = people.person("Ann");
         Portal head = enterprise(ann, "Head", "createhead");
 
-        Portal created = network.createBranch(ann, head.id(), "New Shop", "newshop");
+        Portal created = network.createBranch(ann, head.id(), "New Shop", "newshop", null);
 
         assertThat(network.portal(created.id()).branch()).isTrue();
         assertThat(plans.current(created.id()).inTrial()).isTrue();
@@ -303,7 +303,7 @@ class BranchNetworkIntegrationTest {
                 .query(String.class)
                 .single();
         assertThat(role).isEqualTo("ADMINISTRATOR");
-        assertRefused(() -> network.createBranch(ann, head.id(), "Dup", "newshop"), "address.taken");
+        assertRefused(() -> network.createBranch(ann, head.id(), "Dup", "newshop", null), "address.taken");
     }
 
     private Portal enterprise(long owner, String title, String name) {

@@ -63,7 +63,7 @@ class NetworkPagesIntegrationTest {
         bob = people.person("Bob South");
         head = people.portal(ann, "Head Office", "head");
         plans.choose(head.id(), Plan.ENTERPRISE, 12);
-        north = network.createBranch(ann, head.id(), "North Branch", "north");
+        north = network.createBranch(ann, head.id(), "North Branch", "north", null);
         south = people.portal(bob, "South Branch", "south");
         network.accept(
                 bob, south.id(), network.invite(ann, head.id(), south.id()).id());
