@@ -42,7 +42,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(new AndRequestMatcher(
                                 onHub,
-                                anyOf("/", "/register", "/sign-in", "/verify", "/password-reset", "/password-reset/*")))
+                                anyOf(
+                                        "/",
+                                        "/register",
+                                        "/sign-in",
+                                        "/verify",
+                                        "/password-reset",
+                                        "/password-reset/*",
+                                        "/profile/email/confirm")))
                         .permitAll()
                         .requestMatchers(new AndRequestMatcher(onPortal, PATHS.matcher("/sso/callback")))
                         .permitAll()
