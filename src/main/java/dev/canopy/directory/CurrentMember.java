@@ -1,6 +1,7 @@
 package dev.canopy.directory;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * The signed-in active member a portal-host request runs as. Controllers of portal pages take it as an argument.
@@ -15,6 +16,11 @@ public record CurrentMember(Portal portal, Person person, Membership membership)
             throw new IllegalStateException("No portal member for " + request.getRequestURI());
         }
         return member;
+    }
+
+    /** Finds the member of a portal-host request, or nothing on the hub and before sign-in. */
+    public static Optional<CurrentMember> find(HttpServletRequest request) {
+        return Optional.ofNullable((CurrentMember) request.getAttribute(ATTRIBUTE));
     }
 
     public boolean administrator() {

@@ -15,7 +15,8 @@ public record Page(
         Viewer viewer,
         PortalBar portal,
         String hubUrl,
-        String currentPath) {
+        String currentPath,
+        Integer unreadNotifications) {
 
     /** Returns the message for the key in the page's language. */
     public String msg(String key, Object... arguments) {
@@ -24,6 +25,11 @@ public record Page(
 
     public boolean signedIn() {
         return viewer != null;
+    }
+
+    /** Whether the top bar shows the notification bell, which it does on portal pages that know the count. */
+    public boolean showsBell() {
+        return unreadNotifications != null;
     }
 
     public boolean onPortal() {

@@ -17,6 +17,8 @@ public class Pages {
     public static final String VIEWER_ATTRIBUTE = Pages.class.getName() + ".viewer";
     public static final String PORTAL_ATTRIBUTE = Pages.class.getName() + ".portal";
     public static final String HUB_URL_ATTRIBUTE = Pages.class.getName() + ".hubUrl";
+    /** Request attribute with the signed-in member's unread notification count, set on portal pages. */
+    public static final String UNREAD_NOTIFICATIONS_ATTRIBUTE = Pages.class.getName() + ".unreadNotifications";
 
     private final MessageSource messages;
 
@@ -40,7 +42,8 @@ public class Pages {
                 (Page.Viewer) request.getAttribute(VIEWER_ATTRIBUTE),
                 (Page.PortalBar) request.getAttribute(PORTAL_ATTRIBUTE),
                 hubUrl == null ? "/" : hubUrl,
-                request.getRequestURI());
+                request.getRequestURI(),
+                (Integer) request.getAttribute(UNREAD_NOTIFICATIONS_ATTRIBUTE));
     }
 
     public String msg(String key, Object... arguments) {

@@ -42,6 +42,13 @@ public final class TestMembers {
                         """).params(portalName, email).query(Long.class).single();
     }
 
+    public long portalId(String portalName) {
+        return jdbc.sql("select id from directory.portals where name = ?")
+                .param(portalName)
+                .query(Long.class)
+                .single();
+    }
+
     /** Finds the id of the department with this name in a Structure page. */
     public static long departmentId(String structurePage, String name) {
         Matcher matcher = Pattern.compile("data-department-id=\"(\\d+)\">\\s*<div class=\"department-title\">\\s*"
