@@ -46,6 +46,19 @@ class StructureController {
         return structurePage(request, model, FormErrors.none());
     }
 
+    /** Shows a department's edit forms: as a page of its own, or as the fragment htmx puts under the department. */
+    @GetMapping("/structure/departments/{id}")
+    String editForm(@PathVariable long id, HttpServletRequest request, Model model) {
+        CurrentMember member = administrator(request);
+        long portalId = member.portal().id();
+        DepartmentNode department = structure.find(portalId, id);
+        model.addAttribute("page", pages.page(request, "structure.edit.title", department.name()));
+        model.addAttribute("node", department);
+        model.addAttribute("departments", structure.options(portalId));
+        model.addAttribute("members", members.activeMembers(portalId));
+        return request.getHeader("HX-Request") != null ? "structure/actions" : "structure/edit";
+    }
+
     @PostMapping("/structure/departments")
     String add(
             @RequestParam long parent,
@@ -159,8 +172,6 @@ class StructureController {
         long portalId = member.portal().id();
         model.addAttribute("page", pages.page(request, "structure.title"));
         model.addAttribute("root", structure.tree(portalId));
-        model.addAttribute("departments", structure.options(portalId));
-        model.addAttribute("members", members.activeMembers(portalId));
         model.addAttribute("administrator", member.administrator());
         model.addAttribute("errors", errors);
         return "structure/page";

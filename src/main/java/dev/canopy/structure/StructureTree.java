@@ -77,7 +77,7 @@ final class StructureTree {
         return new DepartmentNode(
                 department.id(),
                 department.name(),
-                department.top(),
+                department.parentId(),
                 head,
                 membersByDepartment.getOrDefault(department.id(), List.of()),
                 children);

@@ -7,6 +7,7 @@ import dev.canopy.support.Canopy;
 import dev.canopy.support.CanopyTest;
 import dev.canopy.support.HttpBrowser;
 import dev.canopy.support.TestMembers;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,30 @@ class StructureIntegrationTest {
         assertThat(page.body()).contains("Acme Corp").contains("Sales");
         assertThat(page.body()).contains("Head: Bob Builder");
         assertThat(page.body()).contains("data-testid=\"department-member\" data-member-id=\"" + bob + "\"");
-        assertThat(page.body()).doesNotContain("data-testid=\"department-actions\"");
+        assertThat(page.body()).doesNotContain("data-testid=\"edit-department\"");
+        assertThat(page.body()).doesNotContain("data-testid=\"remove-member\"");
+        assertThat(employee.get(url("/structure/departments/" + sales)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void editFormsLoadAsPageOrFragment() {
+        long top = topId();
+        long sales = addDepartment(top, "Sales");
+
+        var tree = admin.open(url("/structure"));
+        var page = admin.get(url("/structure/departments/" + sales));
+        var fragment = admin.get(url("/structure/departments/" + sales), Map.of("HX-Request", "true"));
+
+        assertThat(tree.body()).contains("hx-get=\"/structure/departments/" + sales + "\"");
+        assertThat(tree.body()).doesNotContain("data-testid=\"department-actions\"");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<html").contains("data-testid=\"department-actions\"");
+        assertThat(page.body()).contains("<label for=\"parent-" + sales + "\">Move under</label>");
+        assertThat(page.body()).contains("<option value=\"" + top + "\" selected>");
+        assertThat(fragment.status()).isEqualTo(200);
+        assertThat(fragment.body()).doesNotContain("<html").contains("data-testid=\"department-actions\"");
+        assertThat(fragment.body()).contains("name=\"_csrf\"");
     }
 
     @Test
@@ -217,6 +241,7 @@ class StructureIntegrationTest {
                             .status())
                     .isEqualTo(404);
             assertThat(admin.get(url(foreign + "/delete")).status()).isEqualTo(404);
+            assertThat(admin.get(url(foreign)).status()).isEqualTo(404);
             admin.open(url("/structure"));
             assertThat(admin.post(url(foreign + "/delete")).status()).isEqualTo(404);
             assertThat(admin.post(url(foreign + "/head"), "member", "").status())
