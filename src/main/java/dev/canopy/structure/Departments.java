@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The departments and department_members tables; every statement names the portal it is about. */
+/** The departments and department_members tables. Every statement names the portal it is about. */
 @Repository
 class Departments {
 

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Structure page: every active member views the department tree; administrators edit it. Each change redirects
+ * The Structure page. Every active member views the department tree, and administrators edit it. Each change redirects
  * back to the page, and a refused change shows the page again with the reason and status 422.
  */
 @Controller
@@ -190,7 +190,7 @@ class StructureController {
         return "structure/delete";
     }
 
-    /** Shows a refusal above the form, because the page has one form per department and action. */
+    /** Shows a refusal at the top of the page, because the form that caused it is not part of the tree page. */
     private FormErrors refusalErrors(Refusal refusal) {
         return FormErrors.none().add(null, pages.msg(refusal.messageKey(), refusal.arguments()));
     }
