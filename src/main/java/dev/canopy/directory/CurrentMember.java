@@ -1,6 +1,7 @@
 package dev.canopy.directory;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 
 /**
  * The signed-in active member a portal-host request runs as. Controllers of portal pages take it as an argument.
@@ -17,8 +18,9 @@ public record CurrentMember(Portal portal, Person person, Membership membership)
         return member;
     }
 
-    public static java.util.Optional<CurrentMember> find(HttpServletRequest request) {
-        return java.util.Optional.ofNullable((CurrentMember) request.getAttribute(ATTRIBUTE));
+    /** Finds the member of a portal-host request, or nothing on the hub and before sign-in. */
+    public static Optional<CurrentMember> find(HttpServletRequest request) {
+        return Optional.ofNullable((CurrentMember) request.getAttribute(ATTRIBUTE));
     }
 
     public boolean administrator() {

@@ -13,7 +13,8 @@ class PersonTokens {
 
     enum Purpose {
         VERIFY_EMAIL,
-        RESET_PASSWORD
+        RESET_PASSWORD,
+        CHANGE_EMAIL
     }
 
     record Redeemed(long personId, String email) {}

@@ -84,6 +84,19 @@ class Persons {
                 .update();
     }
 
+    void updateName(long id, String name) {
+        jdbc.sql("update directory.persons set name = ? where id = ?")
+                .params(name, id)
+                .update();
+    }
+
+    /** Sets a new email; {@code verifiedAt} is when it was proved, or now on an install that cannot prove it. */
+    void updateEmail(long id, String email, Instant verifiedAt) {
+        jdbc.sql("update directory.persons set email = ?, email_verified_at = ? where id = ?")
+                .params(normalizeEmail(email), at(verifiedAt), id)
+                .update();
+    }
+
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

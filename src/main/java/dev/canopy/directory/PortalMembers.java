@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,7 @@ public class PortalMembers {
     private final Sessions sessions;
     private final Clock clock;
     private final List<MemberActivationGuard> activationGuards;
+    private final JdbcClient jdbc;
 
     PortalMembers(
             Memberships memberships,
@@ -32,7 +35,9 @@ public class PortalMembers {
             Portals portals,
             Sessions sessions,
             Clock clock,
-            List<MemberActivationGuard> activationGuards) {
+            List<MemberActivationGuard> activationGuards,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.memberships = memberships;
         this.persons = persons;
         this.portals = portals;
@@ -183,5 +188,39 @@ public class PortalMembers {
         if (memberships.countActiveAdministrators(portalId) <= 1) {
             throw new Refusal(null, messageKey);
         }
+    }
+
+    private static final RowMapper<PortalMember> ACTIVE_MEMBER = (rows, n) -> new PortalMember(
+            rows.getLong("id"),
+            rows.getString("name"),
+            rows.getString("position"),
+            MemberRole.valueOf(rows.getString("role")));
+
+    /** Lists the portal's active members by name. */
+    public List<PortalMember> activeMembers(long portalId) {
+        return jdbc.sql("""
+                        select m.id, pe.name, m.position, m.role
+                        from directory.memberships m join directory.persons pe on pe.id = m.person_id
+                        where m.portal_id = ? and m.state = 'ACTIVE'
+                        order by lower(pe.name), m.id
+                        """).param(portalId).query(ACTIVE_MEMBER).list();
+    }
+
+    /** Finds an active member of this portal; a member id of another portal finds nothing. */
+    public Optional<PortalMember> activeMember(long portalId, long memberId) {
+        return jdbc.sql("""
+                        select m.id, pe.name, m.position, m.role
+                        from directory.memberships m join directory.persons pe on pe.id = m.person_id
+                        where m.portal_id = ? and m.id = ? and m.state = 'ACTIVE'
+                        """).params(portalId, memberId).query(ACTIVE_MEMBER).optional();
+    }
+
+    /** Lists the member ids of the portal's active administrators. */
+    public List<Long> activeAdministratorIds(long portalId) {
+        return jdbc.sql("""
+                        select id from directory.memberships
+                        where portal_id = ? and state = 'ACTIVE' and role = 'ADMINISTRATOR'
+                        order by id
+                        """).param(portalId).query(Long.class).list();
     }
 }

@@ -52,7 +52,8 @@ class SecurityConfiguration {
                                         "/invitations/*",
                                         "/invitations/*/register",
                                         "/join/*",
-                                        "/join/*/register")))
+                                        "/join/*/register",
+                                        "/profile/email/confirm")))
                         .permitAll()
                         .requestMatchers(new AndRequestMatcher(onPortal, PATHS.matcher("/sso/callback")))
                         .permitAll()

@@ -19,14 +19,14 @@ class Approvals {
 
     private final PortalMembers members;
     private final InviteLinks inviteLinks;
-    private final Departments departments;
+    private final MemberDepartments departments;
     private final PortalScope portalScope;
     private final ApplicationEventPublisher events;
 
     Approvals(
             PortalMembers members,
             InviteLinks inviteLinks,
-            Departments departments,
+            MemberDepartments departments,
             PortalScope portalScope,
             ApplicationEventPublisher events) {
         this.members = members;

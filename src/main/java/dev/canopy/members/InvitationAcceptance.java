@@ -25,7 +25,7 @@ class InvitationAcceptance {
     private final PortalMembers members;
     private final Invitations invitations;
     private final InviteLinks inviteLinks;
-    private final Departments departments;
+    private final MemberDepartments departments;
     private final Accounts accounts;
     private final PortalScope portalScope;
     private final ApplicationEventPublisher events;
@@ -35,7 +35,7 @@ class InvitationAcceptance {
             PortalMembers members,
             Invitations invitations,
             InviteLinks inviteLinks,
-            Departments departments,
+            MemberDepartments departments,
             Accounts accounts,
             PortalScope portalScope,
             ApplicationEventPublisher events,

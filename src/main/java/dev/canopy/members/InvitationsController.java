@@ -26,7 +26,7 @@ class InvitationsController {
 
     private final InvitationManagement management;
     private final InviteLinks inviteLinks;
-    private final Departments departments;
+    private final MemberDepartments departments;
     private final Addresses addresses;
     private final Mailer mailer;
     private final Pages pages;
@@ -35,7 +35,7 @@ class InvitationsController {
     InvitationsController(
             InvitationManagement management,
             InviteLinks inviteLinks,
-            Departments departments,
+            MemberDepartments departments,
             Addresses addresses,
             Mailer mailer,
             Pages pages,

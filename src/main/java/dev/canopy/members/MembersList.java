@@ -24,11 +24,12 @@ class MembersList {
 
     private final PortalMembers members;
     private final Invitations invitations;
-    private final Departments departments;
+    private final MemberDepartments departments;
     private final Pages pages;
     private final Clock clock;
 
-    MembersList(PortalMembers members, Invitations invitations, Departments departments, Pages pages, Clock clock) {
+    MembersList(
+            PortalMembers members, Invitations invitations, MemberDepartments departments, Pages pages, Clock clock) {
         this.members = members;
         this.invitations = invitations;
         this.departments = departments;

@@ -16,7 +16,8 @@ public record Page(
         PortalBar portal,
         String hubUrl,
         String currentPath,
-        boolean networkWidget) {
+        boolean networkWidget,
+        Integer unreadNotifications) {
 
     /** Returns the message for the key in the page's language. */
     public String msg(String key, Object... arguments) {
@@ -25,6 +26,11 @@ public record Page(
 
     public boolean signedIn() {
         return viewer != null;
+    }
+
+    /** Whether the top bar shows the notification bell, which it does on portal pages that know the count. */
+    public boolean showsBell() {
+        return unreadNotifications != null;
     }
 
     public boolean onPortal() {

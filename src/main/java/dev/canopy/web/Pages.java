@@ -18,6 +18,8 @@ public class Pages {
     public static final String PORTAL_ATTRIBUTE = Pages.class.getName() + ".portal";
     public static final String HUB_URL_ATTRIBUTE = Pages.class.getName() + ".hubUrl";
     public static final String NETWORK_WIDGET_ATTRIBUTE = Pages.class.getName() + ".networkWidget";
+    /** Request attribute with the signed-in member's unread notification count, set on portal pages. */
+    public static final String UNREAD_NOTIFICATIONS_ATTRIBUTE = Pages.class.getName() + ".unreadNotifications";
 
     private final MessageSource messages;
 
@@ -42,7 +44,8 @@ public class Pages {
                 (Page.PortalBar) request.getAttribute(PORTAL_ATTRIBUTE),
                 hubUrl == null ? "/" : hubUrl,
                 request.getRequestURI(),
-                Boolean.TRUE.equals(request.getAttribute(NETWORK_WIDGET_ATTRIBUTE)));
+                Boolean.TRUE.equals(request.getAttribute(NETWORK_WIDGET_ATTRIBUTE)),
+                (Integer) request.getAttribute(UNREAD_NOTIFICATIONS_ATTRIBUTE));
     }
 
     public String msg(String key, Object... arguments) {

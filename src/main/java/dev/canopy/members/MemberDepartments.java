@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
  * placing a newcomer in the invite link's department. The structure module owns the departments themselves.
  */
 @Repository
-class Departments {
+class MemberDepartments {
 
     private final JdbcClient jdbc;
     private final PortalScope portalScope;
 
-    Departments(JdbcClient jdbc, PortalScope portalScope) {
+    MemberDepartments(JdbcClient jdbc, PortalScope portalScope) {
         this.jdbc = jdbc;
         this.portalScope = portalScope;
     }
