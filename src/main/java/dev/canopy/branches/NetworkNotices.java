@@ -3,6 +3,8 @@ package dev.canopy.branches;
 import dev.canopy.directory.PortalDirectory;
 import dev.canopy.mail.Mail;
 import dev.canopy.mail.Mailer;
+import dev.canopy.notifications.Notifier;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells a portal's administrators about a network event by mail in the portal's name (stored for them when no SMTP
- * server is configured).
+ * Tells a portal's administrators about a network event: the bell, and mail in the portal's name (stored for them
+ * when no SMTP server is configured).
  */
 @Component
 class NetworkNotices {
@@ -26,6 +28,7 @@ class NetworkNotices {
     private final PortalDirectory directory;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final Notifier notifier;
 
     private final TransactionTemplate separateTransaction;
 
@@ -33,7 +36,9 @@ class NetworkNotices {
             PortalDirectory directory,
             Mailer mailer,
             MessageSource messages,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            Notifier notifier) {
+        this.notifier = notifier;
         this.directory = directory;
         this.mailer = mailer;
         this.messages = messages;
@@ -73,6 +78,11 @@ class NetworkNotices {
         for (var administrator : directory.administrators(portalId)) {
             mailer.send(new Mail(portalId, administrator.email(), subject, body));
         }
+        notifier.notifyAdministrators(
+                portalId,
+                "notification.network." + event.name(),
+                List.of(otherPortal == null ? "" : otherPortal),
+                "/settings/network");
     }
 
     private String text(String key, Object... arguments) {

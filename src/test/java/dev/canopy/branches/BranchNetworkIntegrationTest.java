@@ -12,6 +12,7 @@ import dev.canopy.plans.Plans;
 import dev.canopy.support.CanopyTest;
 import dev.canopy.support.People;
 import dev.canopy.support.TestClock;
+import dev.canopy.tenancy.PortalScope;
 import dev.canopy.web.NotFoundException;
 import dev.canopy.web.Refusal;
 import java.time.Duration;
@@ -46,6 +47,9 @@ class BranchNetworkIntegrationTest {
     @Autowired
     Mailer mailer;
 
+    @Autowired
+    PortalScope portalScope;
+
     People people;
 
     @BeforeEach
@@ -71,6 +75,8 @@ class BranchNetworkIntegrationTest {
         assertThat(events(shop.id())).contains(NetworkEvent.CONNECTED);
         assertThat(events(head.id())).contains(NetworkEvent.CONNECTED);
         assertThat(mailSubjects(shop.id())).anyMatch(subject -> subject.contains("now connected"));
+        assertThat(bell(shop.id())).contains("notification.network.CONNECTED");
+        assertThat(bell(head.id())).contains("notification.network.CONNECTED");
     }
 
     @Test
@@ -314,6 +320,14 @@ class BranchNetworkIntegrationTest {
 
     private List<NetworkEvent> events(long portalId) {
         return network.log(portalId).stream().map(NetworkLogEntry::event).toList();
+    }
+
+    private List<String> bell(long portalId) {
+        return portalScope.callAs(
+                portalId,
+                () -> jdbc.sql("select message_key from portal.notifications")
+                        .query(String.class)
+                        .list());
     }
 
     private List<String> mailSubjects(long portalId) {

@@ -99,6 +99,8 @@ class InvitationMailIntegrationTest {
             assertThat(events.all())
                     .contains(new InvitationAccepted(
                             steps.portalId("new-corp"), steps.memberId("new-corp", "nina@new.example")));
+            assertThat(admin.get(canopy.portal("new-corp", "/notifications")).body())
+                    .contains("Nina Newcomer accepted the invitation and joined the portal.");
         }
     }
 
