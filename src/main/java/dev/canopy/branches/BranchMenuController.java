@@ -2,6 +2,8 @@ package dev.canopy.branches;
 
 import dev.canopy.directory.CurrentMember;
 import dev.canopy.directory.PortalDirectory;
+import dev.canopy.structure.CompanyStructure;
+import dev.canopy.tenancy.PortalScope;
 import dev.canopy.web.FormErrors;
 import dev.canopy.web.NotFoundException;
 import dev.canopy.web.Pages;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The network managers' menu on a branch, served on the main portal: inviting employees in the branch's name, the
- * branch's employees (read-only), and the disconnect confirmation. A branch outside this portal's network is not found.
+ * branch's employees and department tree (read-only), and the disconnect confirmation. A branch outside this portal's network is not found.
  */
 @Controller
 @PortalPage
@@ -30,8 +32,18 @@ class BranchMenuController {
     private final Networks networks;
     private final PortalDirectory directory;
     private final Pages pages;
+    private final CompanyStructure structure;
+    private final PortalScope portalScope;
 
-    BranchMenuController(BranchNetwork network, Networks networks, PortalDirectory directory, Pages pages) {
+    BranchMenuController(
+            BranchNetwork network,
+            Networks networks,
+            PortalDirectory directory,
+            Pages pages,
+            CompanyStructure structure,
+            PortalScope portalScope) {
+        this.structure = structure;
+        this.portalScope = portalScope;
         this.network = network;
         this.networks = networks;
         this.directory = directory;
@@ -45,6 +57,14 @@ class BranchMenuController {
         model.addAttribute("branchTitle", branch.title());
         model.addAttribute("members", directory.members(branch.id(), 1000));
         return "portal/branchEmployees";
+    }
+
+    @GetMapping("/network/branches/{branchId}/structure")
+    String structure(@PathVariable String branchId, HttpServletRequest request, Model model) {
+        NetworkPortal branch = managedBranch(request, branchId);
+        model.addAttribute("page", pages.page(request, "network.structure.title", branch.title()));
+        model.addAttribute("root", portalScope.callAs(branch.id(), () -> structure.tree(branch.id())));
+        return "portal/branchStructure";
     }
 
     @GetMapping("/network/branches/{branchId}/invite")

@@ -40,6 +40,9 @@ class NetworkPagesIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.canopy.mail.Mailer mailer;
+
     Canopy canopy;
     People people;
     long ann;
@@ -218,6 +221,40 @@ class NetworkPagesIntegrationTest {
                     .contains("The request is accepted.")
                     .contains("branch of the network of Head Office");
             assertThat(network.portal(candidate.id()).branch()).isTrue();
+        }
+    }
+
+    @Test
+    void branchMenuShowsStructureReadOnlyAndInvitesInBranchName() throws Exception {
+        try (HttpBrowser manager = signedIn(ann)) {
+            manager.open(canopy.portal("head", "/"));
+
+            var structure = manager.get(canopy.portal("head", "/network/branches/" + south.id() + "/structure"));
+            var foreignStructure =
+                    manager.get(canopy.portal("head", "/network/branches/" + outsider.id() + "/structure"));
+            manager.get(canopy.portal("head", "/network/branches/" + south.id() + "/invite"));
+            var badEmail = manager.post(
+                    canopy.portal("head", "/network/branches/" + south.id() + "/invite"), "emails", "not-an-email");
+            var invited = manager.post(
+                    canopy.portal("head", "/network/branches/" + south.id() + "/invite"),
+                    "emails",
+                    "newhire@example.com, second@example.com");
+
+            assertThat(structure.status()).isEqualTo(200);
+            assertThat(structure.body())
+                    .contains("data-testid=\"branch-structure\"")
+                    .contains("South Branch");
+            assertThat(structure.body()).doesNotContain("data-testid=\"edit-department\"");
+            assertThat(foreignStructure.status()).isEqualTo(404);
+            assertThat(badEmail.status()).isEqualTo(422);
+            assertThat(badEmail.body()).contains("not-an-email");
+            assertThat(invited.status()).isEqualTo(200);
+            assertThat(invited.body()).contains("2 invitations were sent in the name of South Branch.");
+            var mail = mailer.portalMail(south.id(), 10);
+            assertThat(mail)
+                    .anyMatch(each -> each.recipient().equals("newhire@example.com")
+                            && each.body().contains("South Branch invites you to join it"));
+            assertThat(mail).noneMatch(each -> each.body().contains("Ann Manager"));
         }
     }
 
