@@ -51,6 +51,10 @@ class SignIns {
         if (normalizedEmail.isEmpty() || password == null || password.isEmpty()) {
             throw new Refusal(null, "signIn.missing");
         }
+        if (normalizedEmail.chars().anyMatch(Character::isISOControl)) {
+            // No profile can have such an email, and PostgreSQL text cannot hold a NUL to look it up.
+            throw new Refusal(null, "signIn.failed");
+        }
         Instant now = clock.instant();
         Instant windowStart = now.minus(failureWindow);
         var recentFailures = jdbc.sql("""

@@ -103,6 +103,26 @@ public class HttpBrowser implements AutoCloseable {
         return execute(post, Map.of());
     }
 
+    /** POSTs a form without any CSRF field, as a forged cross-site form would. */
+    public Response postWithoutCsrf(String url, String... namesAndValues) {
+        List<NameValuePair> fields = new ArrayList<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            fields.add(new BasicNameValuePair(namesAndValues[i], namesAndValues[i + 1]));
+        }
+        HttpPost post = new HttpPost(url);
+        post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
+        return execute(post, Map.of());
+    }
+
+    /** Returns the value of this browser's cookie with the name on the host, or null when it has none. */
+    public String cookie(String host, String name) {
+        return cookies.getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name) && host.equalsIgnoreCase(cookie.getDomain()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
     /** POSTs a form, then follows redirects. */
     public Response submit(String url, String... namesAndValues) {
         Response response = post(url, namesAndValues);
@@ -140,11 +160,7 @@ public class HttpBrowser implements AutoCloseable {
                     names.putIfAbsent(header.getName().toLowerCase(), header.getValue());
                 }
                 return new Response(
-                        answer.getCode(),
-                        location == null ? null : location.getValue(),
-                        body,
-                        uri.toString(),
-                        names);
+                        answer.getCode(), location == null ? null : location.getValue(), body, uri.toString(), names);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
