@@ -7,6 +7,7 @@ import dev.canopy.web.Pages;
 import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -218,10 +219,18 @@ class AccountController {
         return "hub/notice";
     }
 
-    /** Starts a hub session for the person, under a new session id so that a planted id is worthless. */
+    /**
+     * Starts a hub session for the person in a new session, so that a planted session id is worthless. The old
+     * session is dropped rather than renamed because registration may have just ended it in the database (a new
+     * registration replacing an unverified profile ends that profile's sessions), and a renamed copy would not be
+     * stored again.
+     */
     private void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate();
+        }
         request.getSession(true);
-        request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PersonAuthentication(person.id()));
         SecurityContextHolder.setContext(context);
