@@ -67,7 +67,8 @@ class SignIns {
                 .single();
         if (recentFailures.count() >= maxFailures) {
             Instant retryAt = recentFailures.oldest().toInstant().plus(failureWindow);
-            long minutes = Math.max(1, Duration.between(now, retryAt).toSeconds() / 60 + 1);
+            long seconds = Duration.between(now, retryAt).toSeconds();
+            long minutes = Math.max(1, (seconds + 59) / 60);
             throw new Refusal(null, "signIn.paused", minutes);
         }
 
