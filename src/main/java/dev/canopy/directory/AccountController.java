@@ -30,18 +30,21 @@ class AccountController {
     private final SecurityContextRepository contextRepository;
     private final Pages pages;
     private final Mailer mailer;
+    private final Addresses addresses;
 
     AccountController(
             Accounts accounts,
             SignIns signIns,
             SecurityContextRepository contextRepository,
             Pages pages,
-            Mailer mailer) {
+            Mailer mailer,
+            Addresses addresses) {
         this.accounts = accounts;
         this.signIns = signIns;
         this.contextRepository = contextRepository;
         this.pages = pages;
         this.mailer = mailer;
+        this.addresses = addresses;
     }
 
     @GetMapping("/register")
@@ -69,7 +72,7 @@ class AccountController {
                     request, model, email, name, FormErrors.none().add(null, pages.msg("mail.failed")));
         }
         signIn(person, request, response);
-        return "redirect:/";
+        return "redirect:" + addresses.hub("/");
     }
 
     private String registrationPage(
@@ -85,7 +88,7 @@ class AccountController {
     @GetMapping("/sign-in")
     String signInForm(@RequestParam(defaultValue = "/") String next, HttpServletRequest request, Model model) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof PersonAuthentication) {
-            return "redirect:" + SafePaths.local(next);
+            return "redirect:" + addresses.hub(SafePaths.local(next));
         }
         return signInPage(request, model, "", SafePaths.local(next), FormErrors.none());
     }
@@ -106,7 +109,7 @@ class AccountController {
             return signInPage(request, model, email, SafePaths.local(next), FormErrors.of(refusal, pages));
         }
         signIn(person, request, response);
-        return "redirect:" + SafePaths.local(next);
+        return "redirect:" + addresses.hub(SafePaths.local(next));
     }
 
     private String signInPage(HttpServletRequest request, Model model, String email, String next, FormErrors errors) {

@@ -90,6 +90,11 @@ public class HttpBrowser implements AutoCloseable {
 
     /** POSTs a form with the CSRF token of the host's last page added, without following the redirect. */
     public Response post(String url, String... namesAndValues) {
+        return post(url, Map.of(), namesAndValues);
+    }
+
+    /** POSTs a form like {@link #post(String, String...)}, with extra request headers. */
+    public Response post(String url, Map<String, String> headers, String... namesAndValues) {
         List<NameValuePair> fields = new ArrayList<>();
         String token = csrfByHost.get(URI.create(url).getHost());
         if (token != null) {
@@ -100,7 +105,7 @@ public class HttpBrowser implements AutoCloseable {
         }
         HttpPost post = new HttpPost(url);
         post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
-        return execute(post, Map.of());
+        return execute(post, headers);
     }
 
     /** POSTs a form without any CSRF field, as a forged cross-site form would. */
