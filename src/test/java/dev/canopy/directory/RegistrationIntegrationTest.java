@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registration on an install without SMTP: input checks, the operator, and how passwords are stored. */
 @CanopyTest
+@ExtendWith(OutputCaptureExtension.class)
 class RegistrationIntegrationTest {
 
     @LocalServerPort
@@ -110,6 +114,23 @@ class RegistrationIntegrationTest {
             assertThat(hub.body()).doesNotContain("data-testid=\"unverified\"");
             var created = canopy.createPortal(browser, "Eve Works", "eve-works");
             assertThat(created.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void startUpLogSaysEmailsAreNotVerified(CapturedOutput output) {
+        assertThat(output.getAll()).contains("No SMTP server is configured").contains("does not verify email");
+    }
+
+    @Test
+    void escapesNamesInPages() throws Exception {
+        try (HttpBrowser browser = new HttpBrowser()) {
+            canopy.register(browser, "xss@example.com", "<script>alert(1)</script>");
+
+            var hub = browser.get(canopy.hub("/"));
+
+            assertThat(hub.body()).doesNotContain("<script>alert(1)</script>");
+            assertThat(hub.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
     }
 
