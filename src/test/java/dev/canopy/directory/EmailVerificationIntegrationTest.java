@@ -98,6 +98,27 @@ class EmailVerificationIntegrationTest {
     }
 
     @Test
+    void resentLinkReplacesEarlierLink() throws Exception {
+        try (HttpBrowser browser = new HttpBrowser()) {
+            canopy.register(browser, "res@example.com", "Res Again");
+            String firstLink = Mailbox.link(mailbox.latestTo("res@example.com"), "/verify?token=");
+
+            var hub = browser.get(canopy.hub("/"));
+            assertThat(hub.body()).contains("action=\"/verify/resend\"");
+            var resent = browser.post(canopy.hub("/verify/resend"));
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(mailbox.countTo("res@example.com")).isEqualTo(2);
+            String secondLink = Mailbox.link(mailbox.latestTo("res@example.com"), "/verify?token=");
+
+            assertThat(secondLink).isNotEqualTo(firstLink);
+            assertThat(browser.get(firstLink).status()).isEqualTo(400);
+            assertThat(verified("res@example.com")).isFalse();
+            assertThat(browser.get(secondLink).body()).contains("Your email is confirmed");
+            assertThat(verified("res@example.com")).isTrue();
+        }
+    }
+
+    @Test
     void verificationLinkExpires() throws Exception {
         try (HttpBrowser browser = new HttpBrowser()) {
             canopy.register(browser, "exa@example.com", "Exa Late");

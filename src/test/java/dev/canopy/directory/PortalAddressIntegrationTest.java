@@ -34,7 +34,7 @@ class PortalAddressIntegrationTest {
     Canopy canopy;
     HttpBrowser founder;
 
-    /** Reads every row of the test database, past row-level security, to prove nothing was half-written. */
+    /** A superuser client of the test database, which sees past row-level security to count every row. */
     JdbcClient superuser;
 
     @BeforeAll

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,25 @@ class PortalSignInIntegrationTest {
 
             assertThat(portalOfSession).isEqualTo(portalId);
             assertThat(portalOfHubSession).isNull();
+        }
+    }
+
+    @Test
+    void portalSessionIsRefusedOnOtherPortal() throws Exception {
+        try (HttpBrowser browser = new HttpBrowser();
+                HttpBrowser thief = new HttpBrowser()) {
+            canopy.register(browser, "lou@example.com", "Lou Two Portals");
+            canopy.createPortal(browser, "Lou North", "lou-north");
+            canopy.createPortal(browser, "Lou South", "lou-south");
+            String northSession = browser.cookie("lou-north.localhost", "CANOPY_SESSION");
+
+            var south = thief.get(canopy.portal("lou-south", "/"), Map.of("Cookie", "CANOPY_SESSION=" + northSession));
+
+            assertThat(south.status()).isEqualTo(302);
+            assertThat(south.body()).doesNotContain("Lou South");
+            assertThat(browser.get(canopy.portal("lou-south", "/")).status())
+                    .as("the person's own session on the other portal")
+                    .isEqualTo(200);
         }
     }
 
