@@ -263,6 +263,31 @@ class PortalSignInIntegrationTest {
     }
 
     @Test
+    void pagesOfOtherSiteAreNotFoundBeforeSignIn() throws Exception {
+        founder("max@example.com", "Max Corp", "max-corp");
+        try (HttpBrowser anonymous = new HttpBrowser()) {
+            for (String url : List.of(
+                    canopy.hub("/members"),
+                    canopy.hub("/nothing"),
+                    canopy.portal("max-corp", "/register"),
+                    canopy.portal("max-corp", "/portals/new"),
+                    canopy.portal("max-corp", "/operator/mail"),
+                    canopy.portal("max-corp", "/nothing"))) {
+                var response = anonymous.get(url);
+
+                assertThat(response.status()).as(url).isEqualTo(404);
+                assertThat(response.location()).as(url).isNull();
+            }
+            assertThat(anonymous.get(canopy.hub("/portals/new")).status())
+                    .as("a hub page that needs sign-in")
+                    .isEqualTo(302);
+            assertThat(anonymous.get(canopy.portal("max-corp", "/members")).status())
+                    .as("a portal page that needs sign-in")
+                    .isEqualTo(302);
+        }
+    }
+
+    @Test
     void pagesOfOtherSiteAreNotFound() throws Exception {
         try (HttpBrowser browser = new HttpBrowser()) {
             canopy.register(browser, "jo@example.com", "Jo Wanderer");
