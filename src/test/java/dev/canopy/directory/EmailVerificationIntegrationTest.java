@@ -232,6 +232,27 @@ class EmailVerificationIntegrationTest {
     }
 
     @Test
+    void storesOnlyHashOfVerificationToken() throws Exception {
+        try (HttpBrowser browser = new HttpBrowser()) {
+            canopy.register(browser, "hex@example.com", "Hex Hashed");
+            String link = Mailbox.link(mailbox.latestTo("hex@example.com"), "/verify?token=");
+            String token = link.substring(link.indexOf("token=") + "token=".length());
+
+            int raw = jdbc.sql("""
+                            select count(*) from directory.person_tokens
+                            where token_hash = convert_to(?, 'UTF8') or position(convert_to(?, 'UTF8') in token_hash) > 0
+                            """).params(token, token).query(Integer.class).single();
+            int hashed = jdbc.sql("""
+                            select count(*) from directory.person_tokens
+                            where token_hash = sha256(convert_to(?, 'UTF8')) and purpose = 'VERIFY_EMAIL'
+                            """).param(token).query(Integer.class).single();
+
+            assertThat(raw).isZero();
+            assertThat(hashed).isEqualTo(1);
+        }
+    }
+
+    @Test
     void mailBodiesStayOutOfLog(CapturedOutput output) throws Exception {
         try (HttpBrowser browser = new HttpBrowser()) {
             canopy.register(browser, "liv@example.com", "Liv Logged");
