@@ -45,7 +45,7 @@ class MailFailureIntegrationTest {
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(Canopy.formError(response)).startsWith(MAIL_FAILED);
-            assertThat(jdbc.sql("select count(*) from directory.persons")
+            assertThat(jdbc.sql("select count(*) from directory.persons where email = 'mo@example.com'")
                             .query(Integer.class)
                             .single())
                     .isZero();
