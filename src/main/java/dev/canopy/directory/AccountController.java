@@ -7,6 +7,7 @@ import dev.canopy.web.Pages;
 import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -29,18 +30,21 @@ class AccountController {
     private final SecurityContextRepository contextRepository;
     private final Pages pages;
     private final Mailer mailer;
+    private final Addresses addresses;
 
     AccountController(
             Accounts accounts,
             SignIns signIns,
             SecurityContextRepository contextRepository,
             Pages pages,
-            Mailer mailer) {
+            Mailer mailer,
+            Addresses addresses) {
         this.accounts = accounts;
         this.signIns = signIns;
         this.contextRepository = contextRepository;
         this.pages = pages;
         this.mailer = mailer;
+        this.addresses = addresses;
     }
 
     @GetMapping("/register")
@@ -68,7 +72,7 @@ class AccountController {
                     request, model, email, name, FormErrors.none().add(null, pages.msg("mail.failed")));
         }
         signIn(person, request, response);
-        return "redirect:/";
+        return "redirect:" + addresses.hub("/");
     }
 
     private String registrationPage(
@@ -84,7 +88,7 @@ class AccountController {
     @GetMapping("/sign-in")
     String signInForm(@RequestParam(defaultValue = "/") String next, HttpServletRequest request, Model model) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof PersonAuthentication) {
-            return "redirect:" + SafePaths.local(next);
+            return "redirect:" + addresses.hub(SafePaths.local(next));
         }
         return signInPage(request, model, "", SafePaths.local(next), FormErrors.none());
     }
@@ -105,7 +109,7 @@ class AccountController {
             return signInPage(request, model, email, SafePaths.local(next), FormErrors.of(refusal, pages));
         }
         signIn(person, request, response);
-        return "redirect:" + SafePaths.local(next);
+        return "redirect:" + addresses.hub(SafePaths.local(next));
     }
 
     private String signInPage(HttpServletRequest request, Model model, String email, String next, FormErrors errors) {
@@ -218,10 +222,18 @@ class AccountController {
         return "hub/notice";
     }
 
-    /** Starts a hub session for the person, under a new session id so that a planted id is worthless. */
+    /**
+     * Starts a hub session for the person in a new session, so that a planted session id is worthless. The old
+     * session is dropped rather than renamed because registration may have just ended it in the database (a new
+     * registration replacing an unverified profile ends that profile's sessions), and a renamed copy would not be
+     * stored again.
+     */
     private void signIn(Person person, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate();
+        }
         request.getSession(true);
-        request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new PersonAuthentication(person.id()));
         SecurityContextHolder.setContext(context);

@@ -212,7 +212,9 @@ public class Accounts {
         if (normalized.isEmpty()) {
             throw new Refusal("email", "email.missing");
         }
-        if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+        if (normalized.length() > 254
+                || !EMAIL.matcher(normalized).matches()
+                || normalized.chars().anyMatch(Character::isISOControl)) {
             throw new Refusal("email", "email.invalid");
         }
         return normalized;

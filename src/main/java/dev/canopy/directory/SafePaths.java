@@ -5,7 +5,10 @@ final class SafePaths {
 
     private SafePaths() {}
 
-    /** Returns the path when it stays on this host, or "/" for anything that could lead elsewhere. */
+    /**
+     * Returns the path when it stays on this host, or "/" for anything that could lead elsewhere. Braces come back
+     * percent-encoded, because Spring MVC reads them in a {@code redirect:} view name as URI template variables.
+     */
     static String local(String path) {
         if (path == null || path.isEmpty() || path.length() > 2000 || !path.startsWith("/")) {
             return "/";
@@ -18,6 +21,6 @@ final class SafePaths {
                 return "/";
             }
         }
-        return path;
+        return path.replace("{", "%7B").replace("}", "%7D");
     }
 }

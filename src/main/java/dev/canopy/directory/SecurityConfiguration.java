@@ -2,7 +2,11 @@ package dev.canopy.directory;
 
 import dev.canopy.tenancy.PortalScope;
 import dev.canopy.web.ErrorPages;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * One filter chain for every host. The site filter runs before it and resolves the host; the portal access filter
@@ -32,7 +38,12 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Addresses addresses, Sessions sessions, ErrorPages errorPages)
+    SecurityFilterChain filterChain(
+            HttpSecurity http,
+            Addresses addresses,
+            Sessions sessions,
+            ErrorPages errorPages,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlerMapping)
             throws Exception {
         RequestMatcher onHub = request -> Site.find(request).map(Site::hub).orElse(false);
         RequestMatcher onPortal =
@@ -60,7 +71,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new SignInEntryPoint(addresses))
+                        .authenticationEntryPoint(new SignInEntryPoint(addresses, routed(handlerMapping), errorPages))
                         .accessDeniedHandler(accessDenied(errorPages)))
                 .securityContext(context -> context.securityContextRepository(securityContextRepository()))
                 .requestCache(cache -> cache.disable())
@@ -78,6 +89,24 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; base-uri 'self'")));
         return http.build();
+    }
+
+    /**
+     * Returns whether a controller maps the request on its site. A path that only exists on a known mapping with
+     * another method counts as mapped, so that the person signs in and then gets the usual 405 page.
+     */
+    private static Predicate<HttpServletRequest> routed(ObjectProvider<RequestMappingHandlerMapping> handlerMapping) {
+        return request -> {
+            Object parsedPath = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+            ServletRequestPathUtils.parseAndCache(request);
+            try {
+                return handlerMapping.getObject().getHandler(request) != null;
+            } catch (Exception e) {
+                return true;
+            } finally {
+                request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsedPath);
+            }
+        };
     }
 
     @Bean

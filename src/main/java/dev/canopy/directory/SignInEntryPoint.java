@@ -1,5 +1,6 @@
 package dev.canopy.directory;
 
+import dev.canopy.web.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.function.Predicate;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -21,14 +23,26 @@ class SignInEntryPoint implements AuthenticationEntryPoint {
     private static final int MAX_PENDING_STATES = 5;
 
     private final Addresses addresses;
+    private final Predicate<HttpServletRequest> routed;
+    private final ErrorPages errorPages;
 
-    SignInEntryPoint(Addresses addresses) {
+    /**
+     * @param routed whether a controller serves the request on its site, so that a path of the other kind of site
+     *     gets a 404 page without a detour through sign-in
+     */
+    SignInEntryPoint(Addresses addresses, Predicate<HttpServletRequest> routed, ErrorPages errorPages) {
         this.addresses = addresses;
+        this.routed = routed;
+        this.errorPages = errorPages;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
             throws IOException {
+        if (!routed.test(request)) {
+            errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");
+            return;
+        }
         Site site = Site.of(request);
         String target;
         if (site.hub()) {

@@ -51,6 +51,10 @@ class SignIns {
         if (normalizedEmail.isEmpty() || password == null || password.isEmpty()) {
             throw new Refusal(null, "signIn.missing");
         }
+        if (normalizedEmail.chars().anyMatch(Character::isISOControl)) {
+            // No profile can have such an email, and PostgreSQL text cannot hold a NUL to look it up.
+            throw new Refusal(null, "signIn.failed");
+        }
         Instant now = clock.instant();
         Instant windowStart = now.minus(failureWindow);
         var recentFailures = jdbc.sql("""
@@ -63,7 +67,8 @@ class SignIns {
                 .single();
         if (recentFailures.count() >= maxFailures) {
             Instant retryAt = recentFailures.oldest().toInstant().plus(failureWindow);
-            long minutes = Math.max(1, Duration.between(now, retryAt).toSeconds() / 60 + 1);
+            long seconds = Duration.between(now, retryAt).toSeconds();
+            long minutes = Math.max(1, (seconds + 59) / 60);
             throw new Refusal(null, "signIn.paused", minutes);
         }
 

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -39,6 +41,18 @@ public class Mailer {
         this.portalScope = portalScope;
         this.clock = clock;
         this.from = from;
+    }
+
+    /** Logs at start-up whether mail is sent, because without SMTP no email address is verified. */
+    @EventListener(ApplicationReadyEvent.class)
+    void logMailMode() {
+        if (smtp == null) {
+            log.warn("No SMTP server is configured (spring.mail.host is unset), so Canopy does not verify email"
+                    + " addresses and stores outgoing mail for the operator and portal administrators instead of"
+                    + " sending it");
+        } else {
+            log.info("Mail is sent over SMTP, and email addresses are verified by a mailed link");
+        }
     }
 
     /** Whether mail leaves the machine; without SMTP, Canopy cannot prove that a person owns an address. */

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -43,6 +44,12 @@ class ErrorHandling implements ErrorController {
         errorPages.render(request, response, 400, "error.badRequest", "error.badRequest.message");
     }
 
+    /** Tomcat raises this when a parameter cannot be decoded, such as a percent-encoded byte that is not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    void undecodableParameter(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errorPages.render(request, response, 400, "error.badRequest", "error.badRequest.message");
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");
@@ -74,6 +81,10 @@ class ErrorHandling implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
+            // A filter read the parameters before any controller ran.
+            status = 400;
+        }
         HttpStatus known = HttpStatus.resolve(status);
         if (known == HttpStatus.NOT_FOUND) {
             errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");

@@ -90,6 +90,11 @@ public class HttpBrowser implements AutoCloseable {
 
     /** POSTs a form with the CSRF token of the host's last page added, without following the redirect. */
     public Response post(String url, String... namesAndValues) {
+        return post(url, Map.of(), namesAndValues);
+    }
+
+    /** POSTs a form like {@link #post(String, String...)}, with extra request headers. */
+    public Response post(String url, Map<String, String> headers, String... namesAndValues) {
         List<NameValuePair> fields = new ArrayList<>();
         String token = csrfByHost.get(URI.create(url).getHost());
         if (token != null) {
@@ -100,7 +105,27 @@ public class HttpBrowser implements AutoCloseable {
         }
         HttpPost post = new HttpPost(url);
         post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
+        return execute(post, headers);
+    }
+
+    /** POSTs a form without any CSRF field, as a forged cross-site form would. */
+    public Response postWithoutCsrf(String url, String... namesAndValues) {
+        List<NameValuePair> fields = new ArrayList<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            fields.add(new BasicNameValuePair(namesAndValues[i], namesAndValues[i + 1]));
+        }
+        HttpPost post = new HttpPost(url);
+        post.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
         return execute(post, Map.of());
+    }
+
+    /** Returns the value of this browser's cookie with the name on the host, or null when it has none. */
+    public String cookie(String host, String name) {
+        return cookies.getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name) && host.equalsIgnoreCase(cookie.getDomain()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** POSTs a form, then follows redirects. */
