@@ -140,11 +140,7 @@ public class HttpBrowser implements AutoCloseable {
                     names.putIfAbsent(header.getName().toLowerCase(), header.getValue());
                 }
                 return new Response(
-                        answer.getCode(),
-                        location == null ? null : location.getValue(),
-                        body,
-                        uri.toString(),
-                        names);
+                        answer.getCode(), location == null ? null : location.getValue(), body, uri.toString(), names);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
