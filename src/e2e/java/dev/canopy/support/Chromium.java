@@ -3,6 +3,7 @@ package dev.canopy.support;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,6 +32,12 @@ public class Chromium implements ParameterResolver {
             "--disable-component-update",
             "--disable-sync");
 
+    /**
+     * Time an assertion waits for the page to match. Playwright's default of 5 s is too short for the sign-in
+     * redirects on a busy CI machine.
+     */
+    private static final double ASSERTION_TIMEOUT_MILLISECONDS = 20_000;
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
 
     @Override
@@ -51,6 +58,7 @@ public class Chromium implements ParameterResolver {
     record SharedBrowser(Playwright playwright, Browser browser) implements AutoCloseable {
 
         static SharedBrowser launch() {
+            PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MILLISECONDS);
             Playwright playwright = Playwright.create();
             try {
                 Browser browser = playwright
