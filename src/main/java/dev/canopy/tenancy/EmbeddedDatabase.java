@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +28,25 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
     private final EmbeddedPostgres server;
     private final DatabaseConnections connections;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, DatabaseConnections connections) {
+    private EmbeddedDatabase(EmbeddedPostgres server, DatabaseConnections connections, DataDirectoryLock lock) {
         this.server = server;
         this.connections = connections;
+        this.lock = lock;
     }
 
     static EmbeddedDatabase start(Path dataDirectory) {
-        Path postgresDirectory = dataDirectory.toAbsolutePath().normalize().resolve("postgres");
+        Path root = dataDirectory.toAbsolutePath().normalize();
+        Path postgresDirectory = root.resolve("postgres");
+        DataDirectoryLock lock = DataDirectoryLock.acquire(root);
         try {
             Files.createDirectories(postgresDirectory);
-            removeStalePidFile(postgresDirectory);
+            clearLeftoverServer(postgresDirectory);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(postgresDirectory)
                     .setCleanDataDirectory(false)
@@ -44,9 +56,13 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             DatabaseConnections connections = prepare(server);
             log.info("Embedded PostgreSQL started on port {} with data in {}", server.getPort(), postgresDirectory);
-            return new EmbeddedDatabase(server, connections);
+            return new EmbeddedDatabase(server, connections, lock);
         } catch (IOException e) {
+            closeQuietly(lock, e);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + postgresDirectory, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lock, e);
+            throw e;
         }
     }
 
@@ -54,24 +70,73 @@ final class EmbeddedDatabase implements AutoCloseable {
         return connections;
     }
 
-    /** A crash leaves postmaster.pid behind; PostgreSQL refuses to start while it names a live process. */
-    private static void removeStalePidFile(Path postgresDirectory) throws IOException {
+    /**
+     * Clears what a crash left in the data directory. A dead process's {@code postmaster.pid} is deleted, because
+     * PostgreSQL refuses to start while the file names a live process. A PostgreSQL still running on this directory
+     * is stopped, because zonky starts it as a separate process that outlives a Canopy killed with {@code kill -9}.
+     * The data directory lock, taken before, proves that no running Canopy uses it.
+     */
+    private static void clearLeftoverServer(Path postgresDirectory) throws IOException {
         Path pidFile = postgresDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         String firstLine =
                 Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        boolean alive = firstLine.matches("\\d+")
-                && ProcessHandle.of(Long.parseLong(firstLine))
-                        .map(ProcessHandle::isAlive)
-                        .orElse(false);
-        if (alive) {
-            throw new IllegalStateException("PostgreSQL process " + firstLine + " still runs on " + postgresDirectory
-                    + ": is another Canopy started with the same data directory?");
+        var process = firstLine.matches("\\d{1,10}")
+                ? ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+                : Optional.<ProcessHandle>empty();
+        if (process.isPresent() && runsPostgresOn(process.get(), postgresDirectory)) {
+            log.warn(
+                    "Stopping PostgreSQL process {} left running on {} by a Canopy that ended",
+                    firstLine,
+                    postgresDirectory);
+            stop(process.get());
         }
-        Files.delete(pidFile);
-        log.warn("Removed stale postmaster.pid of process {} left by an earlier crash", firstLine);
+        if (Files.deleteIfExists(pidFile)) {
+            log.warn("Removed stale postmaster.pid of process {} left by an earlier crash", firstLine);
+        }
+    }
+
+    private static boolean runsPostgresOn(ProcessHandle process, Path postgresDirectory) {
+        var info = process.info();
+        boolean postgres =
+                info.command().map(command -> command.endsWith("/postgres")).orElse(false);
+        List<String> arguments = info.arguments().map(List::of).orElse(List.of());
+        int option = arguments.indexOf("-D");
+        if (!postgres || option < 0 || option + 1 >= arguments.size()) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(Path.of(arguments.get(option + 1)), postgresDirectory);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Sends SIGTERM, which makes PostgreSQL shut down cleanly once its clients are gone, and waits for the exit. */
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "PostgreSQL process " + process.pid() + " did not stop within " + STOP_TIMEOUT.toSeconds()
+                            + " s. Stop it with kill -INT " + process.pid() + " and start Canopy again.");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not wait for PostgreSQL process " + process.pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping PostgreSQL process " + process.pid(), e);
+        }
+    }
+
+    private static void closeQuietly(DataDirectoryLock lock, Exception failure) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static DatabaseConnections prepare(EmbeddedPostgres server) {
@@ -101,6 +166,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            lock.close();
+        }
     }
 }
