@@ -131,35 +131,25 @@ class Networks {
                 .toList();
     }
 
-    /** Lists one page of the network's branches where the person is not an active member, by title. */
-    List<NetworkPortal> otherBranches(long networkId, long personId, String search, int offset, int limit) {
+    /**
+     * Lists one page of a network manager's widget: the main portal, then the portals where the person is an active
+     * member, then every other branch, each group by title. Reads one row more than the page holds, so the caller
+     * knows whether another page follows without counting the whole network.
+     */
+    List<WidgetEntry> managerPage(long networkId, long personId, String search, int offset, int limit) {
         return jdbc.sql("select " + PORTAL_COLUMNS + """
+                        , m.role
                         from directory.portals p
                         join directory.networks n on n.id = p.network_id
-                        where p.network_id = ? and p.id <> n.main_portal_id
-                          and (? = '' or lower(p.title) like ? or p.name like ?)
-                          and not exists (select 1 from directory.memberships m
-                                          where m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE')
-                        order by lower(p.title), p.id
+                        left join directory.memberships m
+                          on m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE'
+                        where p.network_id = ? and (? = '' or lower(p.title) like ? or p.name like ?)
+                        order by (p.id = n.main_portal_id) desc, (m.id is null), lower(p.title), p.id
                         offset ? limit ?
                         """)
-                .params(networkId, search, like(search), like(search), personId, offset, limit)
-                .query(PORTAL)
+                .params(personId, networkId, search, like(search), like(search), offset, limit + 1)
+                .query((rows, n) -> new WidgetEntry(PORTAL.mapRow(rows, n), rows.getString("role")))
                 .list();
-    }
-
-    int countOtherBranches(long networkId, long personId, String search) {
-        return jdbc.sql("""
-                        select count(*) from directory.portals p
-                        join directory.networks n on n.id = p.network_id
-                        where p.network_id = ? and p.id <> n.main_portal_id
-                          and (? = '' or lower(p.title) like ? or p.name like ?)
-                          and not exists (select 1 from directory.memberships m
-                                          where m.portal_id = p.id and m.person_id = ? and m.state = 'ACTIVE')
-                        """)
-                .params(networkId, search, like(search), like(search), personId)
-                .query(Integer.class)
-                .single();
     }
 
     /** Counts the network's portals where the person is an active member. */

@@ -36,34 +36,31 @@ public class Widget {
         return Optional.of(new Access(portal.get().networkId(), main, manager));
     }
 
-    /** Builds the widget's content for one page of other branches and a search. */
+    /**
+     * Builds the widget's content. Network managers get one page of the whole network and a search; anyone else
+     * gets every portal of the network where they are an active member.
+     */
     public WidgetView view(long currentPortalId, long personId, Access access, String search, int page) {
         String query = search == null ? "" : search.strip().toLowerCase();
-        List<WidgetView.Row> members = networks.memberPortals(access.networkId(), personId).stream()
-                .filter(entry -> query.isEmpty() || matches(entry.portal(), query))
+        int safePage = Math.max(1, page);
+        if (!access.manager()) {
+            List<WidgetView.Row> rows = networks.memberPortals(access.networkId(), personId).stream()
+                    .map(entry -> row(entry.portal(), entry.role(), currentPortalId, access))
+                    .toList();
+            return new WidgetView(rows, false, "", 1, false, menuBase(access));
+        }
+        List<WidgetEntry> entries =
+                networks.managerPage(access.networkId(), personId, query, (safePage - 1) * PAGE_SIZE, PAGE_SIZE);
+        boolean more = entries.size() > PAGE_SIZE;
+        List<WidgetView.Row> rows = entries.stream()
+                .limit(PAGE_SIZE)
                 .map(entry -> row(entry.portal(), entry.role(), currentPortalId, access))
                 .toList();
-        List<WidgetView.Row> others = List.of();
-        int total = 0;
-        int safePage = Math.max(1, page);
-        if (access.manager()) {
-            total = networks.countOtherBranches(access.networkId(), personId, query);
-            others =
-                    networks
-                            .otherBranches(access.networkId(), personId, query, (safePage - 1) * PAGE_SIZE, PAGE_SIZE)
-                            .stream()
-                            .map(portal -> row(portal, null, currentPortalId, access))
-                            .toList();
-        }
-        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new WidgetView(
-                members,
-                others,
-                access.manager(),
-                search == null ? "" : search.strip(),
-                safePage,
-                pages,
-                directory.url(portalOf(access.main()), "/network/branches/"));
+        return new WidgetView(rows, true, search == null ? "" : search.strip(), safePage, more, menuBase(access));
+    }
+
+    private String menuBase(Access access) {
+        return directory.url(portalOf(access.main()), "/network/branches/");
     }
 
     private WidgetView.Row row(NetworkPortal portal, String role, long currentPortalId, Access access) {

@@ -3,19 +3,17 @@ package dev.canopy.branches;
 import java.util.List;
 
 /**
- * What the widget shows: the person's portals in the network, then for network managers one page of the other
- * branches.
+ * What the widget shows: the network's portals in the order of the rules (the main portal, the person's other
+ * portals, then for network managers every other branch), one page at a time for network managers.
  *
+ * @param hasNext whether another page follows
  * @param menuBase the address on the main portal that the branch menu's pages start with
  */
-public record WidgetView(
-        List<Row> memberPortals,
-        List<Row> otherBranches,
-        boolean manager,
-        String search,
-        int page,
-        int pages,
-        String menuBase) {
+public record WidgetView(List<Row> rows, boolean manager, String search, int page, boolean hasNext, String menuBase) {
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
 
     /**
      * One portal in the widget.

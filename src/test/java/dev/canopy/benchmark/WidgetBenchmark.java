@@ -66,10 +66,8 @@ class WidgetBenchmark {
 
         var managerAccess = widget.access(main.id(), manager).orElseThrow();
         var memberAccess = widget.access(main.id(), member).orElseThrow();
-        assertThat(widget.view(main.id(), manager, managerAccess, "", 1).otherBranches())
-                .hasSize(20);
-        assertThat(widget.view(main.id(), member, memberAccess, "", 1).memberPortals())
-                .hasSize(MEMBER_OF + 1);
+        assertThat(widget.view(main.id(), manager, managerAccess, "", 1).rows()).hasSize(20);
+        assertThat(widget.view(main.id(), member, memberAccess, "", 1).rows()).hasSize(MEMBER_OF + 1);
 
         report(
                 "service, manager, first page",
