@@ -1,10 +1,13 @@
 package dev.canopy.demo;
 
+import dev.canopy.branches.BranchNetwork;
 import dev.canopy.directory.DirectorySeeding;
 import dev.canopy.directory.MemberRole;
 import dev.canopy.directory.Portal;
 import dev.canopy.directory.PortalCreation;
 import dev.canopy.notifications.Notifier;
+import dev.canopy.plans.Plan;
+import dev.canopy.plans.Plans;
 import dev.canopy.structure.CompanyStructure;
 import dev.canopy.tenancy.PortalScope;
 import java.util.LinkedHashMap;
@@ -26,6 +29,8 @@ final class DemoCompany {
     private final CompanyStructure structure;
     private final Notifier notifier;
     private final PortalScope portalScope;
+    private final Plans plans;
+    private final BranchNetwork network;
     private final String euZone;
     private final Map<String, Long> persons = new LinkedHashMap<>();
     private final Map<String, Portal> portals = new LinkedHashMap<>();
@@ -37,7 +42,11 @@ final class DemoCompany {
             CompanyStructure structure,
             Notifier notifier,
             PortalScope portalScope,
+            Plans plans,
+            BranchNetwork network,
             String euZone) {
+        this.plans = plans;
+        this.network = network;
         this.directory = directory;
         this.portalCreation = portalCreation;
         this.structure = structure;
@@ -59,6 +68,7 @@ final class DemoCompany {
         headOffice();
         northOffice();
         europeOffice();
+        branchNetwork();
         for (Portal portal : portals.values()) {
             notifier.notifyAdministrators(
                     portal.id(), "notification.demoWelcome", List.of(portal.title()), "/structure");
@@ -128,6 +138,36 @@ final class DemoCompany {
         long sales = department(office, top, "Sales Europe", "Marie Dubois", "Giulia Bianchi");
         place(office, sales, "Elena Rossi");
         department(office, top, "Customer Support", "Jan de Vries", "Eva Novak");
+    }
+
+    /**
+     * Unites the head office and the offices of its zone into a branch network: North joins by a request it accepts,
+     * South and the Outlet are created as branches, and the Outlet falls to Free, so the widget shows it suspended.
+     * The Europe office stays independent, since a network lives in one zone.
+     */
+    private void branchNetwork() {
+        Portal head = portals.get("larchwood");
+        Portal north = portals.get("larchwood-north");
+        long margaret = person("Margaret Holt");
+        plans.choose(head.id(), Plan.ENTERPRISE, 12);
+        var request = network.invite(margaret, head.id(), north.id());
+        network.accept(person("Fiona MacLeod"), north.id(), request.id());
+
+        Portal south = network.createBranch(margaret, head.id(), "Larchwood South", "larchwood-south", null);
+        portals.put(south.name(), south);
+        hire(south, "Margaret Holt", MemberRole.ADMINISTRATOR, "Chief Executive Officer, Group");
+        hire(south, "Carlos Mendes", MemberRole.ADMINISTRATOR, "Branch Manager");
+        hire(south, "Elena Rossi", MemberRole.EMPLOYEE, "Sales Director, Group");
+        hire(south, "Hannah Berg", MemberRole.EMPLOYEE, "Sales Representative");
+        hire(south, "Oliver Grant", MemberRole.EMPLOYEE, "Warehouse Assistant");
+        long top = headOf(south, "Carlos Mendes");
+        department(south, top, "Sales South", "Hannah Berg", "Elena Rossi");
+
+        Portal outlet = network.createBranch(margaret, head.id(), "Larchwood Outlet", "larchwood-outlet", null);
+        portals.put(outlet.name(), outlet);
+        hire(outlet, "Margaret Holt", MemberRole.ADMINISTRATOR, "Chief Executive Officer, Group");
+        hire(outlet, "Zoe Palmer", MemberRole.EMPLOYEE, "Store Manager");
+        plans.choose(outlet.id(), Plan.FREE, 0);
     }
 
     /** Creates a portal with its creator as first administrator, and returns it. */

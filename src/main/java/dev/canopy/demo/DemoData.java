@@ -1,10 +1,12 @@
 package dev.canopy.demo;
 
+import dev.canopy.branches.BranchNetwork;
 import dev.canopy.directory.Addresses;
 import dev.canopy.directory.DirectorySeeding;
 import dev.canopy.directory.Portal;
 import dev.canopy.directory.PortalCreation;
 import dev.canopy.notifications.Notifier;
+import dev.canopy.plans.Plans;
 import dev.canopy.structure.CompanyStructure;
 import dev.canopy.tenancy.PortalScope;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ class DemoData implements ApplicationRunner {
     private final Notifier notifier;
     private final PortalScope portalScope;
     private final Addresses addresses;
+    private final Plans plans;
+    private final BranchNetwork network;
     private final TransactionTemplate transactions;
 
     DemoData(
@@ -41,7 +45,11 @@ class DemoData implements ApplicationRunner {
             Notifier notifier,
             PortalScope portalScope,
             Addresses addresses,
+            Plans plans,
+            BranchNetwork network,
             PlatformTransactionManager transactionManager) {
+        this.plans = plans;
+        this.network = network;
         this.directory = directory;
         this.portalCreation = portalCreation;
         this.structure = structure;
@@ -57,7 +65,8 @@ class DemoData implements ApplicationRunner {
             if (directory.hasPersons()) {
                 return null;
             }
-            DemoCompany demo = new DemoCompany(directory, portalCreation, structure, notifier, portalScope, euZone());
+            DemoCompany demo = new DemoCompany(
+                    directory, portalCreation, structure, notifier, portalScope, plans, network, euZone());
             demo.build();
             return demo;
         });
@@ -82,8 +91,11 @@ class DemoData implements ApplicationRunner {
                 .append(DemoCompany.PASSWORD)
                 .append(':');
         company.emails().forEach(email -> text.append("\n  ").append(email));
-        text.append("\nmargaret.holt is the operator and an administrator of the head office and the eu office.")
-                .append(" elena.rossi is a member of all three portals.");
+        text.append("\nmargaret.holt is the operator and the network manager of the head office's branch network")
+                .append(" (North, South and the suspended Outlet); she also administers the eu office.")
+                .append("\nelena.rossi is a member of the head office, North, South and the eu office,")
+                .append(" so her Network button lists the first three.")
+                .append("\nzoe.palmer works only in the Outlet branch and sees no network at all.");
         text.append("\nDemo portals:");
         for (Portal portal : company.portals()) {
             text.append("\n  ")

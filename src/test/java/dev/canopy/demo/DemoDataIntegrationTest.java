@@ -29,9 +29,17 @@ class DemoDataIntegrationTest {
     DemoData demoData;
 
     @Test
-    void fillsEmptyDatabaseWithThreePortals() {
-        assertThat(count("select count(*) from directory.persons")).isEqualTo(30);
-        assertThat(count("select count(*) from directory.portals")).isEqualTo(3);
+    void fillsEmptyDatabaseWithGroupAndItsNetwork() {
+        assertThat(count("select count(*) from directory.persons")).isEqualTo(33);
+        assertThat(count("select count(*) from directory.portals")).isEqualTo(5);
+        assertThat(count("""
+                        select count(*) from directory.portals p join directory.networks n on n.id = p.network_id
+                        where p.id <> n.main_portal_id
+                        """)).isEqualTo(3);
+        assertThat(count("select count(*) from directory.portals where name = 'larchwood' and plan = 'ENTERPRISE'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from directory.portals where name = 'larchwood-outlet' and plan = 'FREE'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from directory.portals where zone = 'eu'"))
                 .isEqualTo(1);
         assertThat(count("""
@@ -86,7 +94,8 @@ class DemoDataIntegrationTest {
                     .body();
 
             assertThat(page).contains("Welcome to Larchwood North.");
-            assertThat(page).contains("data-testid=\"unread-count\">1<");
+            assertThat(page).contains("Connected in the branch network with Larchwood Group.");
+            assertThat(page).contains("data-testid=\"unread-count\">3<");
         }
     }
 
@@ -94,8 +103,8 @@ class DemoDataIntegrationTest {
     void leavesNonEmptyDatabaseAlone(CapturedOutput output) throws Exception {
         demoData.run(null);
 
-        assertThat(count("select count(*) from directory.persons")).isEqualTo(30);
-        assertThat(count("select count(*) from directory.portals")).isEqualTo(3);
+        assertThat(count("select count(*) from directory.persons")).isEqualTo(33);
+        assertThat(count("select count(*) from directory.portals")).isEqualTo(5);
         assertThat(output.getOut())
                 .contains("Demo data not loaded, because this installation already has registered persons");
     }
