@@ -47,19 +47,28 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(postgresDirectory);
             clearLeftoverServer(postgresDirectory);
+            String superuserPassword = SuperuserAccess.password(root);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(postgresDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    .setConnectConfig("password", superuserPassword)
                     .start();
+            SuperuserAccess.requirePasswords(server.getPostgresDatabase(), postgresDirectory, superuserPassword);
             DatabaseConnections connections = prepare(server);
             log.info("Embedded PostgreSQL started on port {} with data in {}", server.getPort(), postgresDirectory);
             return new EmbeddedDatabase(server, connections, lock);
         } catch (IOException e) {
             closeQuietly(lock, e);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + postgresDirectory, e);
+        } catch (java.sql.SQLException e) {
+            closeQuietly(lock, e);
+            throw new IllegalStateException(
+                    "Could not set up password authentication of the embedded PostgreSQL in " + postgresDirectory
+                            + ". If " + SuperuserAccess.PASSWORD_FILE + " was deleted, restore it.",
+                    e);
         } catch (RuntimeException e) {
             closeQuietly(lock, e);
             throw e;

@@ -66,6 +66,33 @@ class EmbeddedDatabaseIntegrationTest {
         }
     }
 
+    @Test
+    void refusesConnectionsWithoutPasswordAcrossRestarts() throws Exception {
+        for (int start = 0; start < 2; start++) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory)) {
+                String url = database.connections().url();
+                String password = Files.readString(dataDirectory.resolve(SuperuserAccess.PASSWORD_FILE))
+                        .trim();
+
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                        .as("superuser without password, start %d", start)
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong"))
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedDatabase.APP_ROLE, "wrong"))
+                        .isInstanceOf(SQLException.class);
+                try (var superuser = DriverManager.getConnection(url, "postgres", password)) {
+                    assertThat(superuser.isValid(5)).isTrue();
+                }
+                assertThat(currentUser(database.connections())).isEqualTo(EmbeddedDatabase.APP_ROLE);
+            }
+        }
+        assertThat(Files.getPosixFilePermissions(dataDirectory.resolve(SuperuserAccess.PASSWORD_FILE)))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
     private static String currentUser(DatabaseConnections connections) throws SQLException {
         try (var connection = DriverManager.getConnection(
                         connections.url(), connections.appUser(), connections.appPassword());
