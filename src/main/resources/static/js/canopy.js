@@ -30,3 +30,22 @@ document.addEventListener("click", (event) => {
         panel.innerHTML = "";
     }
 });
+
+// htmx does not swap error responses, so a refused or failed request would otherwise change nothing on the page.
+document.addEventListener("htmx:responseError", (event) => {
+    const banner = document.getElementById("request-failed");
+    if (!banner) {
+        return;
+    }
+    const status = event.detail.xhr ? event.detail.xhr.status : "";
+    banner.textContent = banner.dataset.message.replace("{0}", status);
+    banner.hidden = false;
+});
+
+document.addEventListener("htmx:sendError", () => {
+    const banner = document.getElementById("request-failed");
+    if (banner) {
+        banner.textContent = banner.dataset.message.replace("{0}", "—");
+        banner.hidden = false;
+    }
+});
