@@ -11,6 +11,11 @@ import java.util.List;
  */
 public record WidgetView(List<Row> rows, boolean manager, String search, int page, boolean hasNext, String menuBase) {
 
+    /** The main portal's Branch network settings page. */
+    public String settingsUrl() {
+        return menuBase.replace("/network/branches/", "/settings/network");
+    }
+
     public boolean hasPrevious() {
         return page > 1;
     }
