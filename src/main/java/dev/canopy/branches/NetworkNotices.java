@@ -3,6 +3,8 @@ package dev.canopy.branches;
 import dev.canopy.directory.PortalDirectory;
 import dev.canopy.mail.Mail;
 import dev.canopy.mail.Mailer;
+import dev.canopy.notifications.Notifier;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ class NetworkNotices {
     private final PortalDirectory directory;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final Notifier notifier;
 
     private final TransactionTemplate separateTransaction;
 
@@ -33,7 +36,9 @@ class NetworkNotices {
             PortalDirectory directory,
             Mailer mailer,
             MessageSource messages,
+            Notifier notifier,
             PlatformTransactionManager transactionManager) {
+        this.notifier = notifier;
         this.directory = directory;
         this.mailer = mailer;
         this.messages = messages;
@@ -55,6 +60,36 @@ class NetworkNotices {
             });
         } else {
             send(portalId, event, otherPortal, link);
+        }
+    }
+
+    /**
+     * Notifies the portal's administrators of a change in its standing: in the bell within the surrounding
+     * transaction, and by mail once it commits. The mail's subject is the message {@code key + ".subject"} and its body
+     * the bell's text followed by the address of {@code path} on the portal's host.
+     */
+    void tellStanding(long portalId, String key, List<String> arguments, String path) {
+        notifier.notifyAdministrators(portalId, key, arguments, path);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mailStanding(portalId, key, arguments, path);
+            }
+        });
+    }
+
+    private void mailStanding(long portalId, String key, List<String> arguments, String path) {
+        try {
+            separateTransaction.executeWithoutResult(status -> {
+                var portal = directory.findById(portalId).orElseThrow();
+                String subject = text(key + ".subject", portal.title());
+                String body = text(key, arguments.toArray()) + "\n\n" + directory.url(portal, path);
+                for (var administrator : directory.administrators(portalId)) {
+                    mailer.send(new Mail(portalId, administrator.email(), subject, body));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not mail the administrators of portal {} about {}: {}", portalId, key, e.toString());
         }
     }
 
