@@ -24,9 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
-/** Suspended, blocked and disabled standing driven by the scheduler as the clock passes each deadline. */
+/**
+ * Suspended, blocked and disabled standing driven by the scheduler as the clock passes each deadline. A zero sweep
+ * interval runs the sweeps on every poll, because the test clock stands still between moves.
+ */
 @CanopyTest
+@TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
 class NetworkStandingIntegrationTest {
 
     @LocalServerPort

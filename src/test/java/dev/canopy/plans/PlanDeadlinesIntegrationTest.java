@@ -20,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
+// A zero sweep interval runs the sweeps on every poll, because the test clock stands still between moves.
 @CanopyTest
+@TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
 class PlanDeadlinesIntegrationTest {
 
     @Autowired
