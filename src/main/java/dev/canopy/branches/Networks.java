@@ -49,11 +49,14 @@ class Networks {
                 .optional();
     }
 
-    /** Locks the portals' rows in id order, so two transactions touching the same pair cannot deadlock. */
+    /**
+     * Locks the portals' rows in id order, so two transactions touching the same pair cannot deadlock. Like the plan
+     * lock it is {@code for no key update}, which does not block inserts whose foreign keys point at these portals.
+     */
     void lock(long... portalIds) {
         long[] sorted = java.util.Arrays.stream(portalIds).sorted().toArray();
         for (long id : sorted) {
-            jdbc.sql("select id from directory.portals where id = ? for update")
+            jdbc.sql("select id from directory.portals where id = ? for no key update")
                     .param(id)
                     .query(Long.class)
                     .list();

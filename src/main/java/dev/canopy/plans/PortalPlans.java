@@ -36,9 +36,13 @@ class PortalPlans {
                 .optional();
     }
 
-    /** Reads the plan and locks the portal's row until the transaction ends, so plan changes and activations queue. */
+    /**
+     * Reads the plan and locks the portal's row until the transaction ends, so plan changes and activations queue. The
+     * lock is {@code for no key update}: it still lets other transactions insert rows whose foreign keys point at the
+     * portal, such as another portal's network log entry naming it, which avoids deadlocks between two portals.
+     */
     PortalPlan lock(long portalId) {
-        return jdbc.sql("select * from directory.portals where id = ? for update")
+        return jdbc.sql("select * from directory.portals where id = ? for no key update")
                 .param(portalId)
                 .query(PLAN)
                 .single();
