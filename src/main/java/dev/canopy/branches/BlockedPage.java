@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Renders the page of a blocked portal, with status 403, before the catch-all error handling sees the exception. */
+/** Renders the page of a blocked portal, with status 403, before the catch-all error handler handles the exception. */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BlockedPage {

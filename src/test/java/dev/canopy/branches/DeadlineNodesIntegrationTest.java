@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Deadlines across scheduler restarts and several nodes. The application's own scheduler is stopped before each test,
  * and the tests start scheduler instances of their own on the same database, as restarted or additional nodes would.
- * A zero sweep interval runs the sweeps on every poll, because the test clock stands still between moves.
+ * A zero sweep interval runs the sweeps on every poll, because the test clock does not move on its own.
  */
 @CanopyTest
 @TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
@@ -91,7 +91,7 @@ class DeadlineNodesIntegrationTest {
     }
 
     @Test
-    void deadlinesThatPassedWhileStoppedApplyAtTheNextStart() throws Exception {
+    void passedDeadlinesApplyAfterRestart() throws Exception {
         long ann = people.person("Ann");
         long bob = people.person("Bob");
         Portal head = enterprise(ann, "Head", "restarthead");
@@ -116,7 +116,7 @@ class DeadlineNodesIntegrationTest {
     }
 
     @Test
-    void twoNodesApplyEachTransitionAndNotifyOnce() throws Exception {
+    void twoNodesApplyTransitionsOnce() throws Exception {
         long ann = people.person("Ann");
         Portal head = people.portal(ann, "Head", "twohead");
         Instant paidUntil = plans.choose(head.id(), Plan.ENTERPRISE, 1).paidUntil();

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Suspended, blocked and disabled standing driven by the scheduler as the clock passes each deadline. A zero sweep
- * interval runs the sweeps on every poll, because the test clock stands still between moves.
+ * interval runs the sweeps on every poll, because the test clock does not move on its own.
  */
 @CanopyTest
 @TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
@@ -73,7 +73,7 @@ class NetworkStandingIntegrationTest {
     }
 
     @Test
-    void branchWhosePaidPeriodEndsIsSuspendedThenBlockedUntilItPays() throws Exception {
+    void expiredBranchIsSuspendedThenBlocked() throws Exception {
         long ann = people.person("Ann");
         long bob = people.person("Bob");
         long eve = people.person("Eve");
@@ -157,7 +157,7 @@ class NetworkStandingIntegrationTest {
     }
 
     @Test
-    void blockedBranchLeavesTheNetworkAndOpensAgain() throws Exception {
+    void blockedBranchLeavesAndOpens() throws Exception {
         long ann = people.person("Ann");
         long bob = people.person("Bob");
         Portal head = enterprise(ann, "Head", "leavehead", 12);
@@ -183,7 +183,30 @@ class NetworkStandingIntegrationTest {
     }
 
     @Test
-    void mainPortalOffEnterpriseDisablesNetworkUntilItReturns() throws Exception {
+    void unusedTrialUnblocksBranchAtOnce() {
+        long ann = people.person("Ann");
+        long bob = people.person("Bob");
+        Portal head = enterprise(ann, "Head", "trialhead", 12);
+        Portal shop = people.portal(bob, "Shop", "trialshop");
+        plans.choose(shop.id(), Plan.BASIC, 12);
+        network.accept(bob, shop.id(), network.invite(ann, head.id(), shop.id()).id());
+        plans.choose(shop.id(), Plan.FREE, 0);
+        clock.advance(Duration.ofDays(15).plusMinutes(5));
+        Eventually.value(() -> network.portal(shop.id()), portal -> portal.blockedAt() != null);
+
+        plans.startTrial(shop.id());
+
+        NetworkPortal restored = network.portal(shop.id());
+        assertThat(restored.suspended()).isFalse();
+        assertThat(restored.blocked(clock.instant())).isFalse();
+        assertThat(restored.blockedAt()).isNull();
+        assertThat(events(shop.id())).containsOnlyOnce(NetworkEvent.RESTORED);
+        assertThat(records.notificationCount(shop.id(), "standing.restored.self"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void mainOffEnterpriseDisablesNetwork() throws Exception {
         long ann = people.person("Ann");
         Portal head = enterprise(ann, "Head", "dishead", 1);
         Portal shop = people.portal(ann, "Shop", "disshop");
@@ -236,7 +259,7 @@ class NetworkStandingIntegrationTest {
     }
 
     @Test
-    void mainPortalIsBlockedAfterFifteenDaysUntilItDisconnectsEveryBranch() throws Exception {
+    void disabledMainBlockedUntilBranchesDisconnect() throws Exception {
         long ann = people.person("Ann");
         long emil = people.person("Emil");
         long carl = people.person("Carl");

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-// A zero sweep interval runs the sweeps on every poll, because the test clock stands still between moves.
+// A zero sweep interval runs the sweeps on every poll, because the test clock does not move on its own.
 @CanopyTest
 @TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
 class PlanDeadlinesIntegrationTest {
@@ -90,7 +90,7 @@ class PlanDeadlinesIntegrationTest {
     }
 
     @Test
-    void extendingStartsTheWarningsAgainForTheNewEnd() throws Exception {
+    void extensionRestartsWarnings() throws Exception {
         long ann = people.person("Ann");
         Portal shop = people.portal(ann, "Shop", "extendwarn");
         Instant paidUntil = plans.choose(shop.id(), Plan.STANDARD, 1).paidUntil();
@@ -105,7 +105,7 @@ class PlanDeadlinesIntegrationTest {
     }
 
     @Test
-    void trialReturnsToThePlanItInterrupted() {
+    void trialReturnsToEarlierPlan() {
         long ann = people.person("Ann");
         Portal shop = people.portal(ann, "Shop", "trialback");
         Instant paidUntil = plans.choose(shop.id(), Plan.STANDARD, 12).paidUntil();
@@ -123,7 +123,7 @@ class PlanDeadlinesIntegrationTest {
     }
 
     @Test
-    void trialFallsToFreeWhenTheInterruptedPeriodPassedMeanwhile() {
+    void trialEndsOnFreeAfterPeriodPassed() {
         long ann = people.person("Ann");
         Portal shop = people.portal(ann, "Shop", "trialfree");
         Instant paidUntil = plans.choose(shop.id(), Plan.BASIC, 1).paidUntil();
@@ -138,7 +138,7 @@ class PlanDeadlinesIntegrationTest {
     }
 
     @Test
-    void concurrentSweepsEndPlanAndNotifyOnce() throws Exception {
+    void concurrentSweepsEndPlanOnce() throws Exception {
         long ann = people.person("Ann");
         Portal shop = people.portal(ann, "Shop", "racesweep");
         Instant paidUntil = plans.choose(shop.id(), Plan.PROFESSIONAL, 1).paidUntil();
