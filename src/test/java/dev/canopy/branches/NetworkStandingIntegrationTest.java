@@ -238,6 +238,13 @@ class NetworkStandingIntegrationTest {
             assertThat(mainHome.body())
                     .contains("data-testid=\"network-disabled-banner\"")
                     .doesNotContain("network-toggle");
+            String menu = "/network/branches/" + shop.id();
+            assertThat(manager.get(canopy.portal("dishead", menu + "/employees"))
+                            .status())
+                    .isEqualTo(404);
+            assertThat(manager.get(canopy.portal("dishead", menu + "/disconnect"))
+                            .status())
+                    .isEqualTo(200);
 
             clock.advance(Duration.ofDays(10));
             manager.open(canopy.portal("dishead", "/settings/plan"));
