@@ -3,10 +3,12 @@ package dev.canopy.plans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +29,8 @@ class PlanDeadlines {
     private final PlanNotices notices;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate separateTransaction;
+    private final Semaphore pageEndings = new Semaphore(1);
 
     PlanDeadlines(
             PortalPlans portalPlans,
@@ -39,6 +43,8 @@ class PlanDeadlines {
         this.notices = notices;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.separateTransaction = new TransactionTemplate(transactionManager);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Applies every due deadline; a failure on one portal is logged and leaves the others alone. */
@@ -48,6 +54,28 @@ class PlanDeadlines {
                 transactions.executeWithoutResult(status -> applyDue(portalId));
             } catch (RuntimeException e) {
                 log.error("Could not apply the plan deadlines of portal {}", portalId, e);
+            }
+        }
+    }
+
+    /**
+     * Ends the portal's plan if its end has passed and no sweep has ended it yet, so a page never shows a plan past its
+     * end. It runs in a transaction of its own that commits even when the page then fails or shows the blocked page,
+     * so the caller must not hold the portal's row lock. Warnings are left to the sweep. One request per node does this
+     * at a time, because each takes a second pooled connection; requests meanwhile leave it to the sweep.
+     */
+    void endIfPassed(long portalId) {
+        var plan = portalPlans.find(portalId);
+        if (plan.isPresent()
+                && plan.get().endsAt() != null
+                && !clock.instant().isBefore(plan.get().endsAt())) {
+            if (!pageEndings.tryAcquire()) {
+                return;
+            }
+            try {
+                separateTransaction.executeWithoutResult(status -> applyDue(portalId));
+            } finally {
+                pageEndings.release();
             }
         }
     }

@@ -12,8 +12,10 @@ import dev.canopy.directory.PortalCreation;
 import dev.canopy.mail.Mailer;
 import dev.canopy.plans.Plan;
 import dev.canopy.plans.Plans;
+import dev.canopy.support.Canopy;
 import dev.canopy.support.CanopyTest;
 import dev.canopy.support.Eventually;
+import dev.canopy.support.HttpBrowser;
 import dev.canopy.support.People;
 import dev.canopy.support.PortalRecords;
 import dev.canopy.support.TestClock;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.test.context.TestPropertySource;
@@ -39,6 +42,9 @@ import org.springframework.test.context.TestPropertySource;
 @CanopyTest
 @TestPropertySource(properties = "canopy.deadlines.sweep-interval=0s")
 class DeadlineNodesIntegrationTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Scheduler applicationScheduler;
@@ -112,6 +118,34 @@ class DeadlineNodesIntegrationTest {
         assertThat(events(shop.id())).containsOnlyOnce(NetworkEvent.SUSPENDED, NetworkEvent.BLOCKED);
         assertThat(Eventually.value(() -> records.notificationCount(shop.id(), "standing.blocked.self"), n -> n >= 1))
                 .isEqualTo(1);
+        assertThat(records.notificationCount(shop.id(), "plan.ended.paid")).isEqualTo(1);
+    }
+
+    @Test
+    void pageAppliesEndedPlanBeforeSweep() throws Exception {
+        long ann = people.person("Ann");
+        long bob = people.person("Bob");
+        Portal head = enterprise(ann, "Head", "pagehead");
+        Portal shop = people.portal(bob, "Shop", "pageshop");
+        Instant paidUntil = plans.choose(shop.id(), Plan.BASIC, 1).paidUntil();
+        network.accept(bob, shop.id(), network.invite(ann, head.id(), shop.id()).id());
+        clock.set(paidUntil.plus(Duration.ofDays(16)));
+        Canopy canopy = new Canopy(port);
+
+        try (HttpBrowser owner = new HttpBrowser()) {
+            canopy.signIn(owner, people.email(bob));
+            var home = owner.open(canopy.portal("pageshop", "/"));
+
+            assertThat(home.status()).isEqualTo(403);
+            assertThat(home.body()).contains("data-testid=\"blocked-page\"");
+            assertThat(plans.current(shop.id()).plan()).isEqualTo(Plan.FREE);
+            var planPage = owner.open(canopy.portal("pageshop", "/settings/plan"));
+            assertThat(planPage.body()).contains("data-testid=\"current-plan\">Free<");
+        }
+        startNode("after-page");
+        Eventually.quietPeriod();
+        assertThat(events(shop.id())).containsOnlyOnce(NetworkEvent.SUSPENDED, NetworkEvent.BLOCKED);
+        assertThat(events(head.id())).containsOnlyOnce(NetworkEvent.SUSPENDED, NetworkEvent.BLOCKED);
         assertThat(records.notificationCount(shop.id(), "plan.ended.paid")).isEqualTo(1);
     }
 
