@@ -10,9 +10,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Ends a portal's plan whose end has passed before any other interceptor or controller reads it, in the request's
- * portal transaction. The sweep does the same within a minute, but a page requested in between would otherwise show
- * the ended plan and the standing that goes with it.
+ * Ends a portal's plan whose end has passed before any other interceptor or controller reads it. The sweep does the
+ * same within one sweep interval, but a page requested in between would otherwise show the ended plan and the
+ * standing that goes with it.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanDeadlineInterceptor implements HandlerInterceptor, WebMvcConfigurer {

@@ -59,8 +59,8 @@ class PlanDeadlines {
     }
 
     /**
-     * Ends the portal's plan if its end has passed and no sweep has ended it yet, so a page never shows a plan past its
-     * end. It runs in a transaction of its own that commits even when the page then fails or shows the blocked page,
+     * Ends the portal's plan if its end has passed and no sweep has ended it yet, so that pages show the plan that
+     * applies now. It runs in a transaction of its own that commits even when the page then fails or shows the blocked page,
      * so the caller must not hold the portal's row lock. Warnings are left to the sweep. One request per node does this
      * at a time, because each takes a second pooled connection; requests meanwhile leave it to the sweep.
      */
