@@ -325,6 +325,30 @@ class NetworkStandingIntegrationTest {
         assertThat(network.portal(north.id()).inNetwork()).isFalse();
     }
 
+    @Test
+    void blockedMainReturningToEnterpriseRestoresNetwork() {
+        long ann = people.person("Ann");
+        Portal head = enterprise(ann, "Head", "returnhead", 1);
+        Portal shop = people.portal(ann, "Shop", "returnshop");
+        plans.choose(shop.id(), Plan.STANDARD, 12);
+        network.connectAtOnce(ann, head.id(), shop.id());
+        Instant paidUntil = plans.current(head.id()).paidUntil();
+        clock.set(paidUntil.plus(Duration.ofDays(15)).plus(Duration.ofMinutes(5)));
+        Eventually.value(() -> network.portal(head.id()), portal -> portal.blockedAt() != null);
+
+        plans.choose(head.id(), Plan.ENTERPRISE, 1);
+
+        NetworkPortal main = network.portal(head.id());
+        assertThat(main.networkDisabled()).isFalse();
+        assertThat(main.blocked(clock.instant())).isFalse();
+        assertThat(network.portal(shop.id()).branch()).isTrue();
+        assertThat(network.mayLeave(network.portal(shop.id()))).isFalse();
+        assertThat(events(head.id()))
+                .containsOnlyOnce(NetworkEvent.DISABLED, NetworkEvent.BLOCKED, NetworkEvent.RESTORED);
+        assertThat(records.notificationCount(head.id(), "standing.enabled.main"))
+                .isEqualTo(1);
+    }
+
     private Portal enterprise(long owner, String title, String name, int months) {
         Portal portal = people.portal(owner, title, name);
         plans.choose(portal.id(), Plan.ENTERPRISE, months);
