@@ -121,7 +121,7 @@ class BranchMenuController {
 
     @GetMapping("/network/branches/{branchId}/disconnect")
     String confirmDisconnect(@PathVariable String branchId, HttpServletRequest request, Model model) {
-        NetworkPortal branch = managedBranch(request, branchId);
+        NetworkPortal branch = managedBranch(request, branchId, true);
         model.addAttribute("page", pages.page(request, "network.disconnect.title", branch.title()));
         model.addAttribute("branchId", branch.id());
         model.addAttribute("branchTitle", branch.title());
@@ -134,20 +134,28 @@ class BranchMenuController {
 
     @PostMapping("/network/branches/{branchId}/disconnect")
     String disconnect(@PathVariable String branchId, HttpServletRequest request) {
-        NetworkPortal branch = managedBranch(request, branchId);
+        NetworkPortal branch = managedBranch(request, branchId, true);
         CurrentMember member = CurrentMember.of(request);
         network.disconnect(member.person().id(), member.portal().id(), branch.id());
         return "redirect:/settings/network?done=network.disconnected";
     }
 
-    /** Finds a branch of the network whose main portal serves this request, for one of its administrators. */
+    /**
+     * Finds a branch of the network whose main portal serves this request, for one of its administrators. While the
+     * network is disabled only disconnecting is offered, because the branches work alone.
+     */
     private NetworkPortal managedBranch(HttpServletRequest request, String branchId) {
+        return managedBranch(request, branchId, false);
+    }
+
+    private NetworkPortal managedBranch(HttpServletRequest request, String branchId, boolean whileDisabled) {
         CurrentMember member = CurrentMember.of(request);
         if (!member.administrator() || !branchId.matches("\\d{1,18}")) {
             throw new NotFoundException("Branch");
         }
         NetworkPortal main = networks.portal(member.portal().id())
                 .filter(NetworkPortal::main)
+                .filter(found -> whileDisabled || !found.networkDisabled())
                 .orElseThrow(() -> new NotFoundException("Branch"));
         return networks.portal(Long.parseLong(branchId))
                 .filter(NetworkPortal::branch)

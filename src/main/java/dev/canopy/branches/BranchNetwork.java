@@ -243,9 +243,9 @@ public class BranchNetwork {
         log.info("Branch {} left network {}", branch.id(), main.networkId());
     }
 
-    /** A branch's own administrators may leave only while it is suspended. */
+    /** A branch's own administrators may leave only while it is suspended or blocked, or its network is disabled. */
     boolean mayLeave(NetworkPortal branch) {
-        return branch.suspended();
+        return branch.suspended() || branch.networkDisabled();
     }
 
     /** Creates a new portal straight into the network, in its 15-day trial, with the creator as an administrator. */

@@ -36,8 +36,8 @@ class NetworkNotices {
             PortalDirectory directory,
             Mailer mailer,
             MessageSource messages,
-            PlatformTransactionManager transactionManager,
-            Notifier notifier) {
+            Notifier notifier,
+            PlatformTransactionManager transactionManager) {
         this.notifier = notifier;
         this.directory = directory;
         this.mailer = mailer;
@@ -60,6 +60,36 @@ class NetworkNotices {
             });
         } else {
             send(portalId, event, otherPortal, link);
+        }
+    }
+
+    /**
+     * Notifies the portal's administrators of a change in its standing: in the bell within the surrounding
+     * transaction, and by mail once it commits. The mail's subject is the message {@code key + ".subject"} and its body
+     * the bell's text followed by the address of {@code path} on the portal's host.
+     */
+    void tellStanding(long portalId, String key, List<String> arguments, String path) {
+        notifier.notifyAdministrators(portalId, key, arguments, path);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mailStanding(portalId, key, arguments, path);
+            }
+        });
+    }
+
+    private void mailStanding(long portalId, String key, List<String> arguments, String path) {
+        try {
+            separateTransaction.executeWithoutResult(status -> {
+                var portal = directory.findById(portalId).orElseThrow();
+                String subject = text(key + ".subject", portal.title());
+                String body = text(key, arguments.toArray()) + "\n\n" + directory.url(portal, path);
+                for (var administrator : directory.administrators(portalId)) {
+                    mailer.send(new Mail(portalId, administrator.email(), subject, body));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not mail the administrators of portal {} about {}: {}", portalId, key, e.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.canopy.directory.CurrentMember;
 import dev.canopy.directory.Portal;
 import dev.canopy.directory.PortalDirectory;
 import dev.canopy.web.FormErrors;
+import dev.canopy.web.NotFoundException;
 import dev.canopy.web.Pages;
 import dev.canopy.web.PortalPage;
 import dev.canopy.web.Refusal;
@@ -149,6 +150,35 @@ class NetworkSettingsController {
         });
     }
 
+    /** Disconnects a branch from the settings page, which offers it while the network is disabled. */
+    @PostMapping("/settings/network/disconnect")
+    String disconnect(
+            @RequestParam(defaultValue = "") String branch,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return act(request, response, model, member -> {
+            if (!branch.matches("\\d{1,18}")) {
+                throw new NotFoundException("Branch");
+            }
+            network.disconnect(member.person().id(), member.portal().id(), Long.parseLong(branch));
+            request.setAttribute("done", "network.disconnected");
+        });
+    }
+
+    private List<NetworkSettingsView.Option> disconnectable(NetworkPortal portal) {
+        if (!portal.main() || !portal.networkDisabled()) {
+            return List.of();
+        }
+        // NOTE: lists every branch on one page without paging, which is slow for networks of thousands of branches.
+        return networks.branches(portal.networkId()).stream()
+                .map(branch -> new NetworkSettingsView.Option(
+                        branch.id(),
+                        branch.title(),
+                        directory.host(new Portal(branch.id(), branch.title(), branch.name(), branch.zone()))))
+                .toList();
+    }
+
     @GetMapping("/settings/network/log")
     String log(HttpServletRequest request, HttpServletResponse response, Model model) {
         CurrentMember member = CurrentMember.of(request);
@@ -230,6 +260,7 @@ class NetworkSettingsController {
                         canLead,
                         branchCount,
                         eligible,
+                        disconnectable(portal),
                         incoming,
                         outgoing,
                         zoneSuffix,

@@ -8,6 +8,8 @@ import java.util.List;
  * @param mainTitle the title of the main portal when this portal is a branch
  * @param canLead whether this portal can connect and create branches (Enterprise and not a branch)
  * @param eligible portals the administrator also administers that could be connected at once
+ * @param disconnectable the branches offered for disconnecting here, listed while the network is disabled and the
+ *     widget's branch menu is gone
  */
 public record NetworkSettingsView(
         NetworkPortal portal,
@@ -16,6 +18,7 @@ public record NetworkSettingsView(
         boolean canLead,
         int branchCount,
         List<Option> eligible,
+        List<Option> disconnectable,
         List<RequestRow> incoming,
         List<RequestRow> outgoing,
         String zoneSuffix,

@@ -17,7 +17,7 @@ class Networks {
 
     static final String PORTAL_COLUMNS = """
             p.id, p.title, p.name, p.zone, p.plan, p.trial_ends_at, p.network_id, p.ever_in_network,
-            (n.main_portal_id = p.id) as is_main
+            (n.main_portal_id = p.id) as is_main, p.suspended_at, p.blocked_at, n.disabled_at
             """;
 
     static final RowMapper<NetworkPortal> PORTAL = (rows, n) -> new NetworkPortal(
@@ -29,7 +29,10 @@ class Networks {
             Plan.valueOf(rows.getString("plan")).paid(),
             (Long) rows.getObject("network_id", Long.class),
             rows.getBoolean("is_main"),
-            rows.getBoolean("ever_in_network"));
+            rows.getBoolean("ever_in_network"),
+            instant(rows.getObject("suspended_at", OffsetDateTime.class)),
+            instant(rows.getObject("blocked_at", OffsetDateTime.class)),
+            instant(rows.getObject("disabled_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
 
@@ -46,11 +49,14 @@ class Networks {
                 .optional();
     }
 
-    /** Locks the portals' rows in id order, so two transactions touching the same pair cannot deadlock. */
+    /**
+     * Locks the portals' rows in id order, so two transactions touching the same pair cannot deadlock. Like the plan
+     * lock it is {@code for no key update}, which does not block inserts whose foreign keys point at these portals.
+     */
     void lock(long... portalIds) {
         long[] sorted = java.util.Arrays.stream(portalIds).sorted().toArray();
         for (long id : sorted) {
-            jdbc.sql("select id from directory.portals where id = ? for update")
+            jdbc.sql("select id from directory.portals where id = ? for no key update")
                     .param(id)
                     .query(Long.class)
                     .list();
@@ -89,10 +95,13 @@ class Networks {
                 .update();
     }
 
+    /** Takes a portal out of its network; outside a network nothing suspends or blocks it. */
     void detach(long portalId) {
-        jdbc.sql("update directory.portals set network_id = null, connected_at = null where id = ?")
-                .param(portalId)
-                .update();
+        jdbc.sql("""
+                        update directory.portals
+                        set network_id = null, connected_at = null, suspended_at = null, blocked_at = null
+                        where id = ?
+                        """).param(portalId).update();
     }
 
     int branchCount(long networkId) {
@@ -104,9 +113,11 @@ class Networks {
 
     /** Ends a network that has no branches left; its main portal becomes an ordinary portal again. */
     void dissolve(long networkId) {
-        jdbc.sql("update directory.portals set network_id = null, connected_at = null where network_id = ?")
-                .param(networkId)
-                .update();
+        jdbc.sql("""
+                        update directory.portals
+                        set network_id = null, connected_at = null, suspended_at = null, blocked_at = null
+                        where network_id = ?
+                        """).param(networkId).update();
         jdbc.sql("delete from directory.networks where id = ?").param(networkId).update();
     }
 
@@ -164,6 +175,69 @@ class Networks {
         String escaped =
                 search.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
+    }
+
+    void suspend(long portalId, Instant at) {
+        jdbc.sql("update directory.portals set suspended_at = ? where id = ?")
+                .params(at(at), portalId)
+                .update();
+    }
+
+    /** Clears a portal's suspension and block. */
+    void restore(long portalId) {
+        jdbc.sql("update directory.portals set suspended_at = null, blocked_at = null where id = ?")
+                .param(portalId)
+                .update();
+    }
+
+    void block(long portalId, Instant at) {
+        jdbc.sql("update directory.portals set blocked_at = ? where id = ?")
+                .params(at(at), portalId)
+                .update();
+    }
+
+    void disable(long networkId, Instant at) {
+        jdbc.sql("update directory.networks set disabled_at = ? where id = ?")
+                .params(at(at), networkId)
+                .update();
+    }
+
+    void enable(long networkId) {
+        jdbc.sql("update directory.networks set disabled_at = null where id = ?")
+                .param(networkId)
+                .update();
+    }
+
+    /** Lists the network's branches, without its main portal. */
+    List<NetworkPortal> branches(long networkId) {
+        return jdbc.sql("select " + PORTAL_COLUMNS + """
+                        from directory.portals p join directory.networks n on n.id = p.network_id
+                        where p.network_id = ? and p.id <> n.main_portal_id
+                        order by p.id
+                        """)
+                .param(networkId)
+                .query(PORTAL)
+                .list();
+    }
+
+    /**
+     * Lists the portals whose 15 days have passed without a block recorded: suspended branches and main portals of
+     * disabled networks. The caller checks each again under its row lock.
+     */
+    List<Long> dueForBlocking(Instant now) {
+        Instant since = now.minus(NetworkPortal.GRACE);
+        return jdbc.sql("""
+                        select p.id from directory.portals p
+                        where p.blocked_at is null and p.network_id is not null and p.suspended_at <= ?
+                        union
+                        select n.main_portal_id from directory.networks n join directory.portals p on p.id = n.main_portal_id
+                        where p.blocked_at is null and n.disabled_at <= ?
+                        order by 1
+                        """).params(at(since), at(since)).query(Long.class).list();
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     static OffsetDateTime at(Instant instant) {

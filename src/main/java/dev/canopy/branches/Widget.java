@@ -1,6 +1,7 @@
 package dev.canopy.branches;
 
 import dev.canopy.directory.PortalDirectory;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -16,15 +17,18 @@ public class Widget {
 
     private final Networks networks;
     private final PortalDirectory directory;
+    private final Clock clock;
 
-    Widget(Networks networks, PortalDirectory directory) {
+    Widget(Networks networks, PortalDirectory directory, Clock clock) {
         this.networks = networks;
         this.directory = directory;
+        this.clock = clock;
     }
 
     /** Returns who the person is in the portal's network, or empty when the widget is not theirs to see. */
     public Optional<Access> access(long portalId, long personId) {
-        var portal = networks.portal(portalId).filter(NetworkPortal::inNetwork);
+        var portal =
+                networks.portal(portalId).filter(NetworkPortal::inNetwork).filter(found -> !found.networkDisabled());
         if (portal.isEmpty()) {
             return Optional.empty();
         }
@@ -65,7 +69,7 @@ public class Widget {
 
     private WidgetView.Row row(NetworkPortal portal, String role, long currentPortalId, Access access) {
         var directoryPortal = portalOf(portal);
-        String standing = portal.suspended() ? "suspended" : null;
+        String standing = portal.blocked(clock.instant()) ? "blocked" : portal.suspended() ? "suspended" : null;
         return new WidgetView.Row(
                 portal.id(),
                 portal.title(),

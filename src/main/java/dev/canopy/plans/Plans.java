@@ -163,8 +163,51 @@ public class Plans {
 
     private void save(PortalPlan before, PortalPlan after) {
         portalPlans.save(after);
-        events.publishEvent(
-                new PlanChanged(after.portalId(), before.plan(), after.plan(), before.paid(), after.paid()));
+        events.publishEvent(new PlanChanged(
+                after.portalId(), before.plan(), after.plan(), before.paid(), after.paid(), clock.instant(), false));
+    }
+
+    /**
+     * Ends the locked portal's trial or paid period, which must have run out. A trial returns the portal to the plan
+     * it had before, unless that plan's paid period has passed too; everything else falls to Free. No
+     * {@link PlanChangeGuard} applies, because nobody chose the change.
+     */
+    PortalPlan expireLocked(PortalPlan current) {
+        Instant endedAt = current.endsAt();
+        boolean earlierPlanStillPaid = current.inTrial()
+                && current.planBeforeTrial() != null
+                && current.planBeforeTrial().paid()
+                && current.paidUntilBeforeTrial() != null
+                && current.paidUntilBeforeTrial().isAfter(clock.instant());
+        PortalPlan next = earlierPlanStillPaid
+                ? new PortalPlan(
+                        current.portalId(),
+                        current.planBeforeTrial(),
+                        current.paidUntilBeforeTrial(),
+                        current.enterpriseLimit(),
+                        null,
+                        null,
+                        null,
+                        current.ownTrialUsed())
+                : new PortalPlan(
+                        current.portalId(),
+                        Plan.FREE,
+                        null,
+                        current.enterpriseLimit(),
+                        null,
+                        null,
+                        null,
+                        current.ownTrialUsed());
+        portalPlans.save(next);
+        events.publishEvent(new PlanChanged(
+                current.portalId(), current.plan(), next.plan(), current.paid(), next.paid(), endedAt, true));
+        log.info(
+                "Portal {} {} ended at {}; it is now on {}",
+                current.portalId(),
+                current.inTrial() ? "trial" : "paid period",
+                endedAt,
+                next.plan());
+        return next;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.canopy.tenancy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,16 @@ class SchedulerConfiguration {
             Clock clock,
             @Value("${canopy.scheduler.polling-interval:10s}") Duration pollingInterval,
             @Value("${canopy.scheduler.threads:4}") int threads) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks are start tasks: each node schedules their first run when it starts, unless one exists.
+        List<Task<?>> oneTime = tasks.stream()
+                .filter(task -> !(task instanceof RecurringTask<?>))
+                .toList();
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(task -> task instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
+                .startTasks(recurring)
                 .tableName("directory.scheduled_tasks")
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)

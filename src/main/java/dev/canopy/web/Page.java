@@ -1,5 +1,6 @@
 package dev.canopy.web;
 
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 
@@ -17,7 +18,8 @@ public record Page(
         String hubUrl,
         String currentPath,
         boolean networkWidget,
-        Integer unreadNotifications) {
+        Integer unreadNotifications,
+        Banner banner) {
 
     /** Returns the message for the key in the page's language. */
     public String msg(String key, Object... arguments) {
@@ -42,6 +44,20 @@ public record Page(
 
     /** The signed-in person as the top bar shows them. */
     public record Viewer(String name, String email, boolean operator) {}
+
+    /**
+     * A warning shown above every page of a portal, with the actions that resolve it.
+     *
+     * @param testId the {@code data-testid} of the banner, which browser tests find it by
+     */
+    public record Banner(String testId, String text, List<Action> actions) {}
+
+    /**
+     * A link or, when {@code post} is set, a button that posts a form.
+     *
+     * @param path a path on the portal's host
+     */
+    public record Action(String label, String path, boolean post, String testId) {}
 
     /** The portal whose host serves the page, as its top bar shows it. */
     public record PortalBar(String title, String address, boolean administrator) {}

@@ -21,6 +21,9 @@ public class Pages {
     /** Request attribute with the signed-in member's unread notification count, set on portal pages. */
     public static final String UNREAD_NOTIFICATIONS_ATTRIBUTE = Pages.class.getName() + ".unreadNotifications";
 
+    /** Request attribute with the {@link Page.Banner} shown above a portal page, if any. */
+    public static final String BANNER_ATTRIBUTE = Pages.class.getName() + ".banner";
+
     private final MessageSource messages;
 
     Pages(MessageSource messages) {
@@ -45,7 +48,8 @@ public class Pages {
                 hubUrl == null ? "/" : hubUrl,
                 request.getRequestURI(),
                 Boolean.TRUE.equals(request.getAttribute(NETWORK_WIDGET_ATTRIBUTE)),
-                (Integer) request.getAttribute(UNREAD_NOTIFICATIONS_ATTRIBUTE));
+                (Integer) request.getAttribute(UNREAD_NOTIFICATIONS_ATTRIBUTE),
+                (Page.Banner) request.getAttribute(BANNER_ATTRIBUTE));
     }
 
     public String msg(String key, Object... arguments) {
