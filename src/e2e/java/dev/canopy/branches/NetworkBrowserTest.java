@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import dev.canopy.directory.Accounts;
 import dev.canopy.directory.PortalCreation;
@@ -16,6 +17,7 @@ import dev.canopy.support.Chromium;
 import dev.canopy.support.Mailbox;
 import dev.canopy.support.People;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -159,8 +161,11 @@ class NetworkBrowserTest {
             employee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register and join"))
                     .click();
             assertThat(employee.getByTestId("brand")).hasText("East Branch");
-            for (String link : List.of("Home", "Members", "Structure", "Plan")) {
-                nav(employee, link).click();
+            Map<String, String> branchPages =
+                    Map.of("Home", "/", "Members", "/members", "Structure", "/structure", "Plan", "/settings/plan");
+            for (var link : branchPages.entrySet()) {
+                nav(employee, link.getKey()).click();
+                assertThat(employee).hasURL(canopy.portal("east", link.getValue()));
                 assertThat(employee.getByTestId("brand")).hasText("East Branch");
                 assertThat(employee.getByTestId("network-toggle")).hasCount(0);
                 assertThat(employee.locator("body")).not().containsText("Head Office");
@@ -231,7 +236,12 @@ class NetworkBrowserTest {
         assertThat(page.getByTestId("viewer")).hasText("Mia Multi");
     }
 
+    /**
+     * Opens the widget from the top bar. The toggle does nothing until htmx has processed the page, so the click waits
+     * for the page's load event, which comes after the deferred scripts ran.
+     */
     private static void openWidget(Page page) {
+        page.waitForLoadState(LoadState.LOAD);
         page.getByTestId("network-toggle").click();
         assertThat(page.getByTestId("network-widget")).isVisible();
     }

@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import dev.canopy.directory.Accounts;
 import dev.canopy.directory.PortalCreation;
@@ -95,18 +96,19 @@ class PeopleBrowserTest {
             assertThat(memberRow(ann, "Ann Admin")).isVisible();
 
             nav(ann, "Structure").click();
+            assertThat(ann).hasURL(canopy.portal("acme", "/structure"));
             Locator top = department(ann, "Acme Corp");
-            top.getByTestId("edit-department").first().click();
+            editDepartment(ann, top);
             top.getByLabel("New sub-department").fill("Research");
             top.getByTestId("add-department").click();
             Locator research = department(ann, "Research");
             assertThat(research).isVisible();
-            research.getByTestId("edit-department").click();
+            editDepartment(ann, research);
             research.getByLabel("Add a member").selectOption(new SelectOption().setLabel("Ivo Invitee"));
             research.getByTestId("add-member").click();
             research = department(ann, "Research");
             assertThat(research.getByTestId("department-member")).containsText("Ivo Invitee");
-            research.getByTestId("edit-department").click();
+            editDepartment(ann, research);
             research.getByLabel("Head", new Locator.GetByLabelOptions().setExact(true))
                     .selectOption(new SelectOption().setLabel("Ivo Invitee"));
             research.getByTestId("set-head").click();
@@ -165,6 +167,16 @@ class PeopleBrowserTest {
                 .filter(new Locator.FilterOptions()
                         .setHas(page.getByTestId("member-name")
                                 .getByText(name, new Locator.GetByTextOptions().setExact(true))));
+    }
+
+    /**
+     * Opens the department's edit controls in place. The Edit link is a plain link until htmx has processed the page,
+     * so the click waits for the page's load event, which comes after the deferred scripts ran.
+     */
+    private static void editDepartment(Page page, Locator department) {
+        page.waitForLoadState(LoadState.LOAD);
+        department.getByTestId("edit-department").first().click();
+        assertThat(department.getByTestId("department-actions").first()).isVisible();
     }
 
     /** Finds a department's list item by name. The item contains its sub-departments too, after its own controls. */
