@@ -174,6 +174,11 @@ class NetworkBrowserTest {
             assertThat(employee.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notifications")))
                     .isVisible();
             assertThat(employee.locator("body")).not().containsText("Head Office");
+            employee.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your portals"))
+                    .click();
+            assertThat(employee).hasURL(canopy.hub("/"));
+            assertThat(employee.getByRole(AriaRole.MAIN)).containsText("East Branch");
+            assertThat(employee.locator("body")).not().containsText("Head Office");
 
             Page multi = miaContext.newPage();
             signIn(multi, "mia@example.com");

@@ -116,6 +116,7 @@ class PeopleBrowserTest {
                     .hasText("Head: Ivo Invitee");
 
             nav(ivo, "Structure").click();
+            assertThat(ivo.getByTestId("structure-tree")).containsText("Ann Admin");
             assertThat(department(ivo, "Research").getByTestId("department-head"))
                     .hasText("Head: Ivo Invitee");
             assertThat(department(ivo, "Acme Corp").getByTestId("edit-department"))
