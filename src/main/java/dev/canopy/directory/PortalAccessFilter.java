@@ -123,6 +123,19 @@ class PortalAccessFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Skips the stylesheets, scripts and icon that security lets everyone read, so a signed-in person without access
+     * still gets a styled 403 page instead of a 403 for its stylesheet.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;

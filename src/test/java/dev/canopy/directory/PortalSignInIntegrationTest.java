@@ -235,6 +235,24 @@ class PortalSignInIntegrationTest {
     }
 
     @Test
+    void nonMemberGetsStylesheetOfRefusalPage() throws Exception {
+        founder("kim@example.com", "Kim Styled Works", "kim-works");
+        try (HttpBrowser stranger = new HttpBrowser()) {
+            canopy.register(stranger, "lea@example.com", "Lea Stranger");
+            var refusal = stranger.open(canopy.portal("kim-works", "/"));
+
+            var stylesheet = stranger.get(canopy.portal("kim-works", "/css/canopy.css"));
+            var script = stranger.get(canopy.portal("kim-works", "/js/canopy.js"));
+
+            assertThat(refusal.status()).isEqualTo(403);
+            assertThat(refusal.body()).contains("/css/canopy.css");
+            assertThat(stylesheet.status()).isEqualTo(200);
+            assertThat(stylesheet.body()).contains(".topbar");
+            assertThat(script.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void unknownPortalAddressIsNotFound() throws Exception {
         try (HttpBrowser browser = new HttpBrowser()) {
             for (String url : List.of(
