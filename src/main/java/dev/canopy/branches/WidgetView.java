@@ -1,5 +1,7 @@
 package dev.canopy.branches;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -16,6 +18,11 @@ public record WidgetView(
         int page,
         int pages,
         String menuBase) {
+
+    /** Returns the search encoded for the query string of the pager's links, so "R&D" stays one value. */
+    public String encodedSearch() {
+        return URLEncoder.encode(search, StandardCharsets.UTF_8);
+    }
 
     /**
      * One portal in the widget.
