@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @PortalPage
 class NetworkSettingsController {
+
+    /** The notices a redirect back to this page may name in "done"; any other value shows no notice. */
+    private static final Set<String> NOTICES = Set.of(
+            "network.connected",
+            "network.requestSent",
+            "network.branchCreated",
+            "network.request.accepted",
+            "network.request.declined",
+            "network.request.withdrawn",
+            "network.left",
+            "network.disconnected");
 
     private static final DateTimeFormatter DATES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -246,7 +258,7 @@ class NetworkSettingsController {
                 .map(each -> row(each, portalId))
                 .toList();
         String done = request.getParameter("done");
-        String notice = done != null && done.matches("network\\.[a-zA-Z.]+") ? pages.msg(done) : null;
+        String notice = done != null && NOTICES.contains(done) ? pages.msg(done) : null;
         int branchCount = portal.main() ? networks.branchCount(portal.networkId()) : 0;
         String zoneSuffix =
                 directory.host(member.portal()).substring(member.portal().name().length());

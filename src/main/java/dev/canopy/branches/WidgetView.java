@@ -1,5 +1,7 @@
 package dev.canopy.branches;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,6 +20,11 @@ public record WidgetView(List<Row> rows, boolean manager, String search, int pag
 
     public boolean hasPrevious() {
         return page > 1;
+    }
+
+    /** Returns the search encoded for the query string of the pager's links, so "R&D" stays one value. */
+    public String encodedSearch() {
+        return URLEncoder.encode(search, StandardCharsets.UTF_8);
     }
 
     /**

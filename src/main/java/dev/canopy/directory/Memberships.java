@@ -44,13 +44,18 @@ class Memberships {
      * portal's members queue up and two administrators cannot demote each other at the same time.
      */
     Optional<Membership> lock(long portalId, long memberId) {
-        jdbc.sql("select id from directory.portals where id = ? for no key update")
-                .param(portalId)
-                .query(Long.class)
-                .optional();
+        lockPortal(portalId);
         return jdbc.sql("select * from directory.memberships where portal_id = ? and id = ?")
                 .params(portalId, memberId)
                 .query(MEMBERSHIP)
+                .optional();
+    }
+
+    /** Locks the portal's row until the transaction ends, so that changes of one portal's members queue up. */
+    void lockPortal(long portalId) {
+        jdbc.sql("select id from directory.portals where id = ? for no key update")
+                .param(portalId)
+                .query(Long.class)
                 .optional();
     }
 

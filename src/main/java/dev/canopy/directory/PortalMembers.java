@@ -120,6 +120,15 @@ public class PortalMembers {
         memberships.delete(portalId, memberId);
     }
 
+    /**
+     * Makes other changes to the portal's members wait until the caller's transaction ends. Call it before checking
+     * whether a person or email is already a member, so that a double submit finds the first one's membership.
+     */
+    @Transactional
+    public void lockPortal(long portalId) {
+        memberships.lockPortal(portalId);
+    }
+
     /** Sets a state that needs no rule: invited, awaiting approval or active. Dismissal goes through dismiss. */
     @Transactional
     public void setState(long portalId, long memberId, MemberState state) {

@@ -150,6 +150,7 @@ class InvitationAcceptance {
     public MemberState joinByLink(String token, long personId) {
         var link = link(token);
         long portalId = link.portalId();
+        members.lockPortal(portalId);
         Person person = members.person(personId).orElseThrow();
         if (accounts.verifiesEmail() && !person.verified()) {
             throw new Refusal(null, "joinLink.unverified");

@@ -77,6 +77,7 @@ class InvitationManagement {
     @Transactional
     public void invite(Portal portal, Membership inviter, String email, MemberRole role) {
         String normalizedEmail = Accounts.checkEmail(email);
+        members.lockPortal(portal.id());
         var person = members.personByEmail(normalizedEmail);
         var existing = person.flatMap(found -> members.findByPerson(portal.id(), found.id()));
         long memberId;
@@ -103,6 +104,7 @@ class InvitationManagement {
     @Transactional
     public boolean add(Portal portal, Membership administrator, String email) {
         String normalizedEmail = Accounts.checkEmail(email);
+        members.lockPortal(portal.id());
         var person = members.personByEmail(normalizedEmail).filter(Person::verified);
         if (person.isEmpty()) {
             invite(portal, administrator, normalizedEmail);

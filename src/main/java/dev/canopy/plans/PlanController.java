@@ -8,6 +8,7 @@ import dev.canopy.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @PortalPage
 class PlanController {
+
+    /** The notices a redirect back to the Plan page may name in "done"; any other value shows no notice. */
+    private static final Set<String> NOTICES =
+            Set.of("plan.changed", "plan.extended", "plan.limit.changed", "plan.trial.started");
 
     private final Plans plans;
     private final Pages pages;
@@ -117,7 +122,7 @@ class PlanController {
                         current,
                         plans.activeMembers(member.portal().id()),
                         member.administrator(),
-                        done != null && done.matches("plan\\.[a-z.]+") ? pages.msg(done) : notice));
+                        done != null && NOTICES.contains(done) ? pages.msg(done) : notice));
         model.addAttribute("errors", errors);
         return "portal/plan";
     }

@@ -126,6 +126,7 @@ public class Plans {
         if (current.ownTrialUsed()) {
             throw new Refusal(null, "plan.trial.used");
         }
+        guards.forEach(guard -> guard.checkChange(portalId, current.plan(), Plan.PROFESSIONAL));
         PortalPlan trial = new PortalPlan(
                 portalId,
                 Plan.PROFESSIONAL,

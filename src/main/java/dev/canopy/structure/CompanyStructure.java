@@ -151,8 +151,12 @@ public class CompanyStructure {
                 departments.all(portalId), departments.placements(portalId), members.activeMembers(portalId));
     }
 
+    /**
+     * Finds a department that a change is about and locks it, so that a concurrent deletion either waits for the change
+     * or has already removed the department, which then is not found.
+     */
     private Department department(long portalId, long id) {
-        return departments.find(portalId, id).orElseThrow(() -> new NotFoundException("department", id));
+        return departments.findLocked(portalId, id).orElseThrow(() -> new NotFoundException("department", id));
     }
 
     private void activeMember(long portalId, long memberId) {

@@ -52,6 +52,14 @@ class Departments {
                 .optional();
     }
 
+    /** Finds a department and keeps it from being deleted until the transaction ends. */
+    Optional<Department> findLocked(long portalId, long id) {
+        return jdbc.sql("select * from portal.departments where portal_id = ? and id = ? for share")
+                .params(portalId, id)
+                .query(DEPARTMENT)
+                .optional();
+    }
+
     List<Placement> placements(long portalId) {
         return jdbc.sql("select department_id, member_id from portal.department_members where portal_id = ?")
                 .param(portalId)

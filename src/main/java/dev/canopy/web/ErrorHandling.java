@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -72,8 +73,17 @@ class ErrorHandling implements ErrorController {
                     "error.badRequest.message");
             return;
         }
-        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        log.error("Request {} {} failed", request.getMethod(), loggablePath(request), e);
         errorPages.render(request, response, 500, "error.unexpected", "error.unexpected.message");
+    }
+
+    /**
+     * Returns the matched route, such as {@code /join/{token}/accept}, rather than the request's path, because paths
+     * carry invite codes and reset tokens that must not reach the log.
+     */
+    private static String loggablePath(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern instanceof String route ? route : "(no matched route)";
     }
 
     /** Serves the container's error dispatch, for failures that happen outside any controller. */
