@@ -16,10 +16,6 @@ final class SafePaths {
         if (path.startsWith("//") || path.startsWith("/\\") || path.contains("\\")) {
             return "/";
         }
-        // Spring's "redirect:" view reads braces as URI template variables and fails on unknown ones.
-        if (path.contains("{") || path.contains("}")) {
-            return "/";
-        }
         for (char c : path.toCharArray()) {
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
                 return "/";

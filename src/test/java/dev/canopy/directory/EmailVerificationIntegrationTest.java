@@ -136,12 +136,15 @@ class EmailVerificationIntegrationTest {
     @Test
     void garbageTokensAreInvalid() throws Exception {
         try (HttpBrowser browser = new HttpBrowser()) {
-            for (String token : new String[] {"", "garbage", "A".repeat(43), "%00%00", "%3Cscript%3E"}) {
+            for (String token : new String[] {"", "garbage", "A".repeat(43), "%3Cscript%3E"}) {
                 var response = browser.get(canopy.hub("/verify?token=" + token));
 
                 assertThat(response.status()).as("token %s", token).isEqualTo(400);
                 assertThat(response.body()).as("token %s", token).contains("This link is not valid");
             }
+            var nulCharacters = browser.get(canopy.hub("/verify?token=%00%00"));
+            assertThat(nulCharacters.status()).isEqualTo(400);
+            assertThat(nulCharacters.body()).contains("Invalid request").doesNotContain("Exception");
         }
     }
 

@@ -83,7 +83,7 @@ class SignInPauseIntegrationTest {
         try (HttpBrowser browser = new HttpBrowser()) {
             var wrongPassword = signIn(browser, "ray@example.com", "not the password");
             var wrongEmail = signIn(browser, "nobody-here@example.com", Canopy.PASSWORD);
-            var controlCharacter = signIn(browser, "ray\u0000@example.com", Canopy.PASSWORD);
+            var controlCharacter = signIn(browser, "ray\u0007@example.com", Canopy.PASSWORD);
 
             assertThat(wrongPassword.status()).isEqualTo(422);
             assertThat(wrongEmail.status()).isEqualTo(422);
