@@ -153,6 +153,10 @@ class PlanLifecycleBrowserTest {
             Locator restoredRow = widgetRow(manager, "lifeshop");
             assertThat(restoredRow).not().containsClass("red");
             assertThat(restoredRow.locator(".standing")).hasCount(0);
+
+            manager.navigate(canopy.portal("lifehead", "/settings/network"));
+            assertThat(manager.getByTestId("network-role"))
+                    .hasText("This portal is the main portal of a network with 1 branch.");
         }
     }
 
