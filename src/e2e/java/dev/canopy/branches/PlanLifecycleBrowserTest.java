@@ -97,6 +97,7 @@ class PlanLifecycleBrowserTest {
             Locator banner = owner.getByTestId("suspended-banner");
             assertThat(banner).containsText("suspended");
             assertThat(banner).containsText(deadline);
+            assertThat(banner).not().containsClass("red");
             assertThat(banner.getByTestId("banner-plan")).isVisible();
             assertThat(banner.getByTestId("banner-leave")).isVisible();
             owner.navigate(canopy.portal("lifeshop", "/members"));
@@ -129,6 +130,7 @@ class PlanLifecycleBrowserTest {
             assertThat(owner).hasURL(canopy.portal("lifeshop", "/settings/plan"));
             assertThat(owner.getByTestId("blocked-page")).hasCount(0);
             assertThat(owner.getByTestId("blocked-banner")).containsText("stayed on the Free plan for 15 days");
+            assertThat(owner.getByTestId("blocked-banner")).containsClass("red");
             assertThat(owner.getByTestId("current-plan")).hasText("Free");
 
             manager.reload();
