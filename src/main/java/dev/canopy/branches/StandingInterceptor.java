@@ -72,7 +72,7 @@ class StandingInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             actions.add(new Page.Action(
                     pages.msg("network.leave.submit"), "/settings/network/leave", true, "banner-leave"));
             String text = pages.msg(blocked ? "standing.banner.blocked" : "standing.banner.suspended", date);
-            return new Page.Banner(blocked ? "blocked-banner" : "suspended-banner", text, actions);
+            return new Page.Banner(blocked ? "blocked-banner" : "suspended-banner", text, blocked, actions);
         }
         if (portal.main() && portal.networkDisabled()) {
             actions.add(
@@ -80,7 +80,7 @@ class StandingInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             actions.add(new Page.Action(
                     pages.msg("standing.action.branches"), "/settings/network", false, "banner-network"));
             String text = pages.msg(blocked ? "standing.banner.mainBlocked" : "standing.banner.disabled", date);
-            return new Page.Banner(blocked ? "blocked-banner" : "network-disabled-banner", text, actions);
+            return new Page.Banner(blocked ? "blocked-banner" : "network-disabled-banner", text, blocked, actions);
         }
         return null;
     }

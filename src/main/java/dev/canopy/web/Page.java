@@ -49,8 +49,9 @@ public record Page(
      * A warning shown above every page of a portal, with the actions that resolve it.
      *
      * @param testId the {@code data-testid} of the banner, which browser tests find it by
+     * @param blocked whether the portal is already blocked for its members, which shows the banner in red
      */
-    public record Banner(String testId, String text, List<Action> actions) {}
+    public record Banner(String testId, String text, boolean blocked, List<Action> actions) {}
 
     /**
      * A link or, when {@code post} is set, a button that posts a form.
