@@ -50,6 +50,15 @@ public class PortalMembers {
         return memberships.findById(portalId, memberId);
     }
 
+    /**
+     * Finds a member of this portal and locks the membership until the transaction ends, so that two decisions about
+     * the same member (such as approving and declining at once) apply one after the other.
+     */
+    @Transactional
+    public Optional<Membership> findForUpdate(long portalId, long memberId) {
+        return memberships.lock(portalId, memberId);
+    }
+
     public Optional<Membership> findByPerson(long portalId, long personId) {
         return memberships.find(portalId, personId);
     }

@@ -58,7 +58,7 @@ class Approvals {
     }
 
     private Membership awaiting(long portalId, long memberId) {
-        Membership membership = members.find(portalId, memberId).orElseThrow(NotFound::new);
+        Membership membership = members.findForUpdate(portalId, memberId).orElseThrow(NotFound::new);
         if (membership.state() != MemberState.AWAITING_APPROVAL) {
             throw new Refusal(null, "members.notAwaiting");
         }

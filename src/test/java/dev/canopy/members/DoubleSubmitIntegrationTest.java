@@ -102,6 +102,57 @@ class DoubleSubmitIntegrationTest {
         }
     }
 
+    @Test
+    void approveAndDeclineAtOnceDecideOnce() throws Exception {
+        Canopy canopy = new Canopy(port);
+        try (HttpBrowser admin = new HttpBrowser()) {
+            canopy.register(admin, "admin@double-approve.example", "Admin Approve");
+            canopy.createPortal(admin, "Double Approve", "double-approve");
+            admin.get(canopy.portal("double-approve", "/members/invite"));
+            admin.post(
+                    canopy.portal("double-approve", "/members/invite-link"),
+                    "enabled",
+                    "true",
+                    "needsApproval",
+                    "true");
+            Matcher link = JOIN_LINK.matcher(admin.get(canopy.portal("double-approve", "/members/invite"))
+                    .body());
+            assertThat(link.find()).as("invite link").isTrue();
+            try (HttpBrowser newcomer = new HttpBrowser()) {
+                canopy.register(newcomer, "pia@double-approve.example", "Pia Waiting");
+                newcomer.get(link.group());
+                newcomer.post(link.group() + "/accept");
+            }
+            var waiting = admin.get(canopy.portal("double-approve", "/members?state=AWAITING_APPROVAL"));
+            Matcher member = Pattern.compile("/members/(\\d+)/approve").matcher(waiting.body());
+            assertThat(member.find()).as("approve action of the waiting person").isTrue();
+            String memberId = member.group(1);
+            List<HttpBrowser> admins = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                HttpBrowser other = new HttpBrowser();
+                canopy.signIn(other, "admin@double-approve.example");
+                other.open(canopy.portal("double-approve", "/members"));
+                admins.add(other);
+            }
+
+            List<Integer> statuses = new ArrayList<>(atOnce(admins, browser -> {
+                String action = admins.indexOf(browser) == 0 ? "approve" : "decline";
+                return browser.post(canopy.portal("double-approve", "/members/" + memberId + "/" + action))
+                        .status();
+            }));
+            var active = admin.get(canopy.portal("double-approve", "/members?state=ACTIVE&q=pia"));
+            var dismissed = admin.get(canopy.portal("double-approve", "/members?state=DISMISSED&q=pia"));
+
+            assertThat(statuses).as("statuses").doesNotContain(500).containsOnlyOnce(302);
+            assertThat(MemberSteps.rowCount(active.body()) + MemberSteps.rowCount(dismissed.body()))
+                    .as("one decision")
+                    .isEqualTo(1);
+            for (HttpBrowser browser : admins) {
+                browser.close();
+            }
+        }
+    }
+
     private interface Step {
         int run(HttpBrowser browser);
     }
