@@ -2,6 +2,7 @@ package dev.canopy.directory;
 
 import dev.canopy.mail.Mail;
 import dev.canopy.mail.Mailer;
+import dev.canopy.web.PlainText;
 import dev.canopy.web.Refusal;
 import java.time.Clock;
 import java.time.Duration;
@@ -234,7 +235,7 @@ public class Accounts {
         if (clean.isEmpty()) {
             throw new Refusal("name", "name.missing");
         }
-        if (clean.length() > MAX_NAME || clean.chars().anyMatch(Character::isISOControl)) {
+        if (clean.length() > MAX_NAME || PlainText.hasControlCharacters(clean)) {
             throw new Refusal("name", "name.invalid", MAX_NAME);
         }
         return clean;

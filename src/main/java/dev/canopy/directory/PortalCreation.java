@@ -1,6 +1,7 @@
 package dev.canopy.directory;
 
 import dev.canopy.tenancy.PortalScope;
+import dev.canopy.web.PlainText;
 import dev.canopy.web.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class PortalCreation {
         if (clean.isEmpty()) {
             throw new Refusal("title", "title.missing");
         }
-        if (clean.length() > MAX_TITLE || clean.chars().anyMatch(Character::isISOControl)) {
+        if (clean.length() > MAX_TITLE || PlainText.hasControlCharacters(clean)) {
             throw new Refusal("title", "title.invalid", MAX_TITLE);
         }
         return clean;

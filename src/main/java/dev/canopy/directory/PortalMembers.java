@@ -1,5 +1,6 @@
 package dev.canopy.directory;
 
+import dev.canopy.web.PlainText;
 import dev.canopy.web.Refusal;
 import java.time.Clock;
 import java.util.List;
@@ -169,7 +170,7 @@ public class PortalMembers {
     @Transactional
     public void changePosition(long portalId, long memberId, String position) {
         String clean = position == null ? "" : position.strip();
-        if (clean.length() > MAX_POSITION || clean.chars().anyMatch(Character::isISOControl)) {
+        if (clean.length() > MAX_POSITION || PlainText.hasControlCharacters(clean)) {
             throw new Refusal("position", "members.position.invalid", MAX_POSITION);
         }
         locked(portalId, memberId);

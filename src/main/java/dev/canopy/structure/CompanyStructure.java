@@ -1,6 +1,7 @@
 package dev.canopy.structure;
 
 import dev.canopy.directory.PortalMembers;
+import dev.canopy.web.PlainText;
 import dev.canopy.web.Refusal;
 import java.util.HashSet;
 import java.util.List;
@@ -187,7 +188,7 @@ public class CompanyStructure {
         if (clean.isEmpty()) {
             throw new Refusal("name", "structure.name.missing");
         }
-        if (clean.length() > MAX_NAME || clean.chars().anyMatch(Character::isISOControl)) {
+        if (clean.length() > MAX_NAME || PlainText.hasControlCharacters(clean)) {
             throw new Refusal("name", "structure.name.invalid", MAX_NAME);
         }
         return clean;

@@ -77,6 +77,8 @@ class RegistrationIntegrationTest {
         String emailMessage = "This is not a valid email address.";
 
         assertRefused("ann@example.com", Canopy.PASSWORD, "Ann\u0007Bell", "name", nameMessage);
+        assertRefused("ann@example.com", Canopy.PASSWORD, "Ann\u202EeciffO daeH", "name", nameMessage);
+        assertRefused("ann@example.com", Canopy.PASSWORD, "Ann\u200BAdmin", "name", nameMessage);
         assertRejectedAsBadRequest("ann@example.com", "Ann\u0000");
         assertRejectedAsBadRequest("ann\u0000@example.com", "Ann");
         assertRefused("ann\u0007@example.com", Canopy.PASSWORD, "Ann", "email", emailMessage);
