@@ -31,6 +31,10 @@ class SiteFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         request.setAttribute(Pages.HUB_URL_ATTRIBUTE, addresses.hub("/"));
         Addresses.Host host = addresses.resolve(request.getServerName());
+        if (!(host instanceof Addresses.Host.Unknown) && !canonical(request.getServerName())) {
+            sendToCanonicalHost(request, response, host);
+            return;
+        }
         if (host instanceof Addresses.Host.Hub) {
             request.setAttribute(Site.ATTRIBUTE, new Site(null));
             request.setAttribute(SiteKind.ATTRIBUTE, SiteKind.HUB);
@@ -48,6 +52,30 @@ class SiteFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } else {
             errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");
+        }
+    }
+
+    /** Whether the host is written as Canopy writes it: lower case, without the trailing dot of a full name. */
+    private static boolean canonical(String serverName) {
+        return !serverName.endsWith(".") && serverName.equals(serverName.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Sends a GET to the same address written the canonical way, since cookies are kept per host name and the
+     * sign-in would otherwise start on one name and end on another. Other methods get the 404 page.
+     */
+    private void sendToCanonicalHost(HttpServletRequest request, HttpServletResponse response, Addresses.Host host)
+            throws IOException {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            errorPages.render(request, response, 404, "error.notFound", "error.notFound.message");
+            return;
+        }
+        String path = SafePaths.local(
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        if (host instanceof Addresses.Host.PortalAddress address) {
+            response.sendRedirect(addresses.portal(address.zone(), address.name(), path));
+        } else {
+            response.sendRedirect(addresses.hub(path));
         }
     }
 

@@ -338,6 +338,27 @@ class PortalSignInIntegrationTest {
     }
 
     @Test
+    void hostWrittenOtherwiseLeadsToCanonicalAddressAndSignsIn() throws Exception {
+        try (HttpBrowser browser = new HttpBrowser()) {
+            canopy.register(browser, "dot@example.com", "Dot Trailing");
+            canopy.createPortal(browser, "Dot Corp", "dot-corp");
+
+            var trailingDot = browser.get("http://dot-corp.localhost.:" + port + "/members?q=x");
+            var upperCase = browser.get("http://DOT-CORP.localhost:" + port + "/");
+            var post = browser.post("http://dot-corp.localhost.:" + port + "/sign-out");
+            var arrived = browser.open("http://dot-corp.localhost.:" + port + "/");
+
+            assertThat(trailingDot.status()).isEqualTo(302);
+            assertThat(trailingDot.location()).isEqualTo(canopy.portal("dot-corp", "/members?q=x"));
+            assertThat(upperCase.location()).isEqualTo(canopy.portal("dot-corp", "/"));
+            assertThat(post.status()).isEqualTo(404);
+            assertThat(arrived.status()).isEqualTo(200);
+            assertThat(arrived.url()).isEqualTo(canopy.portal("dot-corp", "/"));
+            assertThat(arrived.body()).contains("Dot Corp").contains("Dot Trailing");
+        }
+    }
+
+    @Test
     void signOutAtPortalEndsEverySession() throws Exception {
         try (HttpBrowser browser = new HttpBrowser();
                 HttpBrowser other = new HttpBrowser()) {

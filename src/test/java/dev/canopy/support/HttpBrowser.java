@@ -45,7 +45,8 @@ public class HttpBrowser implements AutoCloseable {
         var dns = new SystemDefaultDnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
-                if (host.equals("localhost") || host.endsWith(".localhost")) {
+                String name = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "");
+                if (name.equals("localhost") || name.endsWith(".localhost")) {
                     return new InetAddress[] {InetAddress.getLoopbackAddress()};
                 }
                 throw new UnknownHostException("Tests reach only *.localhost, not " + host);
