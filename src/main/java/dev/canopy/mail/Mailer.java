@@ -123,7 +123,7 @@ public class Mailer {
             smtp.send(message);
         } catch (MailException e) {
             log.warn(
-                    "SMTP refused or failed a mail to a recipient of portal {}: {}",
+                    "Sending a mail of portal {} over SMTP failed: {}",
                     mail.portalId(),
                     e.getClass().getSimpleName());
             throw new MailNotSentException(e);

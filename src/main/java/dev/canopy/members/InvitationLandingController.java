@@ -239,7 +239,13 @@ class InvitationLandingController {
         boolean gone =
                 GONE.contains(refusal.messageKey()) || refusal.messageKey().equals("joinLink.off");
         boolean unknown = refusal.messageKey().endsWith(".unknown");
-        response.setStatus(gone ? 410 : unknown ? 404 : 400);
+        if (gone) {
+            response.setStatus(410);
+        } else if (unknown) {
+            response.setStatus(404);
+        } else {
+            response.setStatus(400);
+        }
         return notice(request, model, "invitation.failed.title", pages.msg(refusal.messageKey(), refusal.arguments()));
     }
 
