@@ -331,13 +331,13 @@ public class BranchNetwork {
         }
     }
 
-    private void closeRequest(NetworkRequest request, NetworkEvent event, String actor, long toldPortalId) {
+    private void closeRequest(NetworkRequest request, NetworkEvent event, String actor, long notifiedPortalId) {
         NetworkPortal main = portal(request.mainPortalId());
         NetworkPortal branch = portal(request.branchPortalId());
         networkLog.record(main.id(), event, branch.title(), actor);
         networkLog.record(branch.id(), event, main.title(), actor);
-        NetworkPortal other = toldPortalId == main.id() ? branch : main;
-        notices.tellAdministrators(toldPortalId, event, other.title(), settingsLink(toldPortalId));
+        NetworkPortal other = notifiedPortalId == main.id() ? branch : main;
+        notices.tellAdministrators(notifiedPortalId, event, other.title(), settingsLink(notifiedPortalId));
     }
 
     private NetworkRequest lockPending(long requestId, long hostPortalId) {

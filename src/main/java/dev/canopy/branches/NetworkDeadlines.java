@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Blocks a branch 15 days after it was suspended, and a main portal 15 days after its network was disabled. Each
- * portal is handled in a transaction of its own under its row lock, with its state read again there, so nodes that
- * sweep at the same moment block it once; a deadline that passed while Canopy was stopped is applied by the next
+ * portal is handled in its own transaction under its row lock, and its state is read again there, so nodes that
+ * sweep at the same moment block it once. A deadline that passed while Canopy was stopped is applied by the next
  * sweep.
  */
 @Service

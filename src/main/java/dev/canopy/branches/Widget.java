@@ -41,7 +41,7 @@ public class Widget {
     }
 
     /**
-     * Builds the widget's content. Network managers get one page of the whole network and a search; anyone else
+     * Builds the widget's content. Network managers get one page of the whole network and a search. Anyone else
      * gets every portal of the network where they are an active member.
      */
     public WidgetView view(long currentPortalId, long personId, Access access, String search, int page) {

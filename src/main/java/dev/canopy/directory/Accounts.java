@@ -152,7 +152,7 @@ public class Accounts {
         persons.markVerified(personId, clock.instant());
     }
 
-    /** Mails a password-reset link when a profile has this email; says nothing either way. */
+    /** Mails a password-reset link when a profile has this email, and returns the same way when none has. */
     @Transactional
     public void requestPasswordReset(String email) {
         String normalizedEmail = checkEmail(email);

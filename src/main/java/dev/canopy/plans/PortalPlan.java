@@ -3,7 +3,7 @@ package dev.canopy.plans;
 import java.time.Instant;
 
 /**
- * Where a portal stands with its plan.
+ * A portal's plan with its paid period and trial.
  *
  * @param paidUntil end of the paid period, or null on Free and during a trial
  * @param trialEndsAt end of the running trial, or null when none runs
