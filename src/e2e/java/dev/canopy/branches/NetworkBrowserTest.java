@@ -41,8 +41,7 @@ class NetworkBrowserTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", mailbox::port);
+        mailbox.useAsSmtp(registry);
     }
 
     @AfterAll

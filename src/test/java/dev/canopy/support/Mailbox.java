@@ -27,6 +27,12 @@ public final class Mailbox {
         return new Mailbox(greenMail);
     }
 
+    /** Points the application's SMTP settings at this mailbox. */
+    public void useAsSmtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", this::port);
+    }
+
     public int port() {
         return greenMail.getSmtp().getPort();
     }
